@@ -1,0 +1,3 @@
+from analysis_lib.cli import main
+
+raise SystemExit(main())

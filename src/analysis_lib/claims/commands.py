@@ -1,0 +1,7 @@
+"""Sub-commands of the claims concern."""
+
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    """Add this concern's sub-commands to the CLI."""
