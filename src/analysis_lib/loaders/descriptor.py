@@ -1,0 +1,98 @@
+"""The Frictionless descriptor ``data/datapackage.json``: the single source of truth for tables.
+
+Only the standard library is imported here, so the CLI can list tables and
+register its commands without loading pandas.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from analysis_lib import paths
+from analysis_lib.exceptions import DataFileError, UnknownTableError
+
+# The tables this package loads through ``load_<name>()``; the descriptor may
+# describe more (e.g. ``claims``), which ``load_table`` loads as well.
+TABLE_NAMES = (
+    "sources",
+    "dots_trade",
+    "customs_totals",
+    "heilongjiang_trade",
+    "trade_structure",
+    "timeline",
+    "programme_budgets",
+)
+
+FIELD_TYPES = ("string", "integer", "number", "date", "boolean")
+
+
+def resolve_data_dir(data_dir: Path | str | None = None) -> Path:
+    """Return ``data_dir`` as an absolute path, defaulting to ``paths.data_dir()``."""
+    return Path(data_dir).resolve() if data_dir is not None else paths.data_dir()
+
+
+def read_descriptor(data_dir: Path | str | None = None) -> dict:
+    """Read and check the data package descriptor of a data folder.
+
+    Parameters
+    ----------
+    data_dir : path-like, optional
+        Folder holding ``datapackage.json``; default ``analysis_lib.paths.data_dir()``
+        (``ANALYSIS_LIB_DATA_DIR`` when set).
+
+    Returns
+    -------
+    dict
+        The parsed descriptor.
+
+    Raises
+    ------
+    DataFileError
+        The descriptor is missing, is not JSON, or a resource lacks a schema.
+    """
+    path = paths.datapackage_path(resolve_data_dir(data_dir))
+    if not path.is_file():
+        raise DataFileError(path, "file not found; expected the data package descriptor")
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DataFileError(path, f"is not valid UTF-8 JSON ({error})") from None
+    for position, resource in enumerate(descriptor.get("resources", []), start=1):
+        _check_resource(path, position, resource)
+    return descriptor
+
+
+def _check_resource(path: Path, position: int, resource: dict) -> None:
+    name = resource.get("name", f"#{position}")
+    fields = resource.get("schema", {}).get("fields")
+    if not fields:
+        raise DataFileError(path, f"resource '{name}' must have schema.fields")
+    for field in fields:
+        if field.get("type") not in FIELD_TYPES:
+            options = ", ".join(repr(t) for t in FIELD_TYPES)
+            raise DataFileError(
+                path,
+                f"resource '{name}', field '{field.get('name')}': type must be one of "
+                f"{options}; not {field.get('type')!r}",
+            )
+
+
+def get_resource(name: str, descriptor: dict) -> dict:
+    """Return the resource called ``name``, or raise ``UnknownTableError``."""
+    resources = {r.get("name"): r for r in descriptor.get("resources", [])}
+    if name not in resources:
+        options = ", ".join(repr(n) for n in resources)
+        raise UnknownTableError(f"table must be one of {options}; not {name!r}")
+    return resources[name]
+
+
+def field_names(resource: dict) -> list[str]:
+    """Return the resource's column names in descriptor order."""
+    return [field["name"] for field in resource["schema"]["fields"]]
+
+
+def primary_key(resource: dict) -> list[str]:
+    """Return the primary key fields as a list (the descriptor may give a string)."""
+    key = resource["schema"].get("primaryKey", [])
+    return [key] if isinstance(key, str) else list(key)

@@ -1,0 +1,120 @@
+"""Read a CSV file into text cells, checking bytes, quoting and header.
+
+Row numbers follow one convention everywhere in the loaders: row N is the
+file's line N where the record starts, so the header is row 1 and the first
+data row is row 2 (the same as a spreadsheet's row number, and as a text
+editor's line number unless a quoted value spans several lines).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from analysis_lib.exceptions import DataFileError
+
+READ_LOG_ENV = "ANALYSIS_LIB_READ_LOG"
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def log_read(path: Path) -> None:
+    """Append ``path`` to the read log named by ``ANALYSIS_LIB_READ_LOG``, if set."""
+    log = os.environ.get(READ_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{path}\n")
+
+
+def read_text(path: Path, expected: list[str]) -> str:
+    """Return the file's text, decoded as UTF-8 without a byte-order mark.
+
+    Raises ``DataFileError`` when the file is missing, empty, binary or not UTF-8.
+    """
+    if not path.is_file():
+        raise DataFileError(path, "file not found; expected a CSV file")
+    raw = path.read_bytes()
+    log_read(path)
+    if raw.startswith(UTF8_BOM):
+        raw = raw[len(UTF8_BOM) :]
+    if not raw.strip():
+        header = ",".join(expected)
+        raise DataFileError(path, f"file is empty; expected a CSV header row '{header}'")
+    if b"\x00" in raw:
+        raise DataFileError(path, "is a binary file; expected UTF-8 CSV text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start : error.start + 1].hex()
+        raise DataFileError(
+            path, f"byte 0x{byte} is not valid UTF-8; expected UTF-8 text", row=line
+        ) from None
+
+
+def parse_records(path: Path, text: str) -> tuple[list[str], list[int], list[list[str]]]:
+    """Split CSV text into header, row numbers and records (blank lines skipped)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    rows: list[int] = []
+    records: list[list[str]] = []
+    line_before = 0
+    try:
+        for record in reader:
+            start = line_before + 1
+            line_before = reader.line_num
+            if not record:
+                continue
+            if header is None:
+                header = record
+                continue
+            if len(record) != len(header):
+                raise DataFileError(
+                    path,
+                    f"has {len(record)} fields; expected {len(header)} like the header "
+                    "(check quotes and commas)",
+                    row=start,
+                )
+            rows.append(start)
+            records.append(record)
+    except csv.Error as error:
+        raise DataFileError(
+            path,
+            f"broken CSV quoting ({error}); expected fields quoted with '\"'",
+            row=line_before + 1,
+        ) from None
+    return header or [], rows, records
+
+
+def check_header(path: Path, header: list[str], expected: list[str]) -> None:
+    """Raise ``DataFileError`` naming the first column where ``header`` differs."""
+    listing = ", ".join(expected)
+    seen: set[str] = set()
+    for position, name in enumerate(header, start=1):
+        if name != name.strip():
+            raise DataFileError(
+                path,
+                f"column name has stray whitespace; expected {name.strip()!r}",
+                row=1,
+                column=name,
+            )
+        if not name:
+            raise DataFileError(path, f"column {position} has no name; expected: {listing}")
+        if name in seen:
+            raise DataFileError(path, "column appears twice in the header", row=1, column=name)
+        seen.add(name)
+        if name not in expected:
+            raise DataFileError(
+                path, f"unexpected column; expected columns: {listing}", row=1, column=name
+            )
+    for name in expected:
+        if name not in seen:
+            raise DataFileError(
+                path, f"column is missing; expected columns: {listing}", row=1, column=name
+            )
+    for got, want in zip(header, expected, strict=True):
+        if got != want:
+            raise DataFileError(
+                path, f"column is out of order; expected columns: {listing}", row=1, column=got
+            )

@@ -1,0 +1,187 @@
+"""Turn a descriptor resource into typed columns and a pandera schema, and pandera's
+errors back into one-line ``DataFileError`` messages.
+
+Column dtypes after loading (the same for every table):
+
+- ``string`` -> pandas ``"string"`` dtype, missing = ``<NA>``;
+- ``integer`` -> ``"Int64"`` (nullable), missing = ``<NA>``;
+- ``number`` -> ``float64``, missing = ``NaN``;
+- ``boolean`` -> ``"boolean"`` (nullable); accepted text: true/false, True/False,
+  TRUE/FALSE, 1/0;
+- ``date`` -> ISO 8601 text ``YYYY-MM-DD`` in a ``"string"`` column, checked to be a
+  real calendar date (strings keep partial dates and sort correctly).
+
+An empty cell is a missing value.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from analysis_lib.exceptions import DataFileError
+
+INTEGER = re.compile(r"[+-]?[0-9]+")
+NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
+
+DTYPES = {
+    "string": pd.StringDtype(),
+    "date": pd.StringDtype(),
+    "integer": pd.Int64Dtype(),
+    "number": "float64",
+    "boolean": pd.BooleanDtype(),
+}
+EXPECTED_TEXT = {
+    "integer": "an integer",
+    "number": "a number",
+    "date": "a date YYYY-MM-DD",
+    "boolean": "true or false",
+}
+
+
+def _is_date(text: str) -> bool:
+    if not DATE.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _convert_cell(text: str, type_: str):
+    """Return the typed value of one non-empty cell, or raise ValueError."""
+    if type_ == "integer" and INTEGER.fullmatch(text):
+        return int(text)
+    if type_ == "number" and NUMBER.fullmatch(text):
+        return float(text)
+    if type_ == "boolean" and text in TRUE_VALUES + FALSE_VALUES:
+        return text in TRUE_VALUES
+    if type_ == "date" and _is_date(text):
+        return text
+    raise ValueError(text)
+
+
+def typed_column(path: Path, field: dict, cells: list[str], rows: list[int]) -> pd.Series:
+    """Convert one column of text cells to the field's dtype.
+
+    Raises ``DataFileError`` at the first cell that is not of the field's type.
+    """
+    type_ = field["type"]
+    index = pd.Index(rows, name="row")
+    if type_ == "string":
+        values = [cell if cell != "" else None for cell in cells]
+        return pd.Series(values, index=index, dtype=DTYPES[type_], name=field["name"])
+    values = []
+    for row, cell in zip(rows, cells, strict=True):
+        if cell == "":
+            values.append(None)
+            continue
+        try:
+            values.append(_convert_cell(cell, type_))
+        except ValueError:
+            raise DataFileError(
+                path,
+                f"must be {EXPECTED_TEXT[type_]}; not {cell!r}",
+                row=row,
+                column=field["name"],
+            ) from None
+    if type_ == "number":
+        values = [float("nan") if v is None else v for v in values]
+    return pd.Series(values, index=index, dtype=DTYPES[type_], name=field["name"])
+
+
+def _field_checks(field: dict) -> list[pa.Check]:
+    constraints = field.get("constraints", {})
+    checks = []
+    if "minimum" in constraints:
+        low = constraints["minimum"]
+        checks.append(pa.Check.ge(low, error=f"must be >= {low}"))
+    if "maximum" in constraints:
+        high = constraints["maximum"]
+        checks.append(pa.Check.le(high, error=f"must be <= {high}"))
+    if "enum" in constraints:
+        allowed = constraints["enum"]
+        options = ", ".join(repr(v) for v in allowed)
+        checks.append(pa.Check.isin(allowed, error=f"must be one of {options}"))
+    if "pattern" in constraints:
+        pattern = constraints["pattern"]
+        # Frictionless patterns match the whole value; re.match only anchors the start.
+        checks.append(
+            pa.Check.str_matches(rf"(?:{pattern})\Z", error=f"must match the pattern {pattern}")
+        )
+    return checks
+
+
+def build_schema(resource: dict) -> pa.DataFrameSchema:
+    """Return the pandera schema of a descriptor resource.
+
+    Columns, dtypes, ``required`` (not nullable), ``unique``, ``minimum``,
+    ``maximum``, ``enum`` and ``pattern`` come from ``schema.fields``; the
+    ``primaryKey`` becomes a multi-column uniqueness check. Foreign keys are
+    checked by the loader, which can see the other tables.
+    """
+    from analysis_lib.loaders.descriptor import primary_key
+
+    columns = {}
+    for field in resource["schema"]["fields"]:
+        constraints = field.get("constraints", {})
+        columns[field["name"]] = pa.Column(
+            DTYPES[field["type"]],
+            checks=_field_checks(field),
+            nullable=not constraints.get("required", False),
+            unique=bool(constraints.get("unique", False)),
+            title=field.get("title"),
+            description=field.get("description"),
+            report_duplicates="all",
+        )
+    key = primary_key(resource)
+    return pa.DataFrameSchema(
+        columns,
+        strict=True,
+        ordered=True,
+        unique=key or None,
+        report_duplicates="all",
+        name=resource["name"],
+        title=resource.get("title"),
+    )
+
+
+def schema_error(path: Path, error: pa.errors.SchemaErrors, key: list[str]) -> DataFileError:
+    """Translate pandera's failure cases into one ``DataFileError`` (the first problem)."""
+    cases = error.failure_cases.copy()
+    cases["row"] = pd.to_numeric(cases["index"], errors="coerce")
+    cases = cases.sort_values("row", kind="stable", na_position="first")
+    others = len(cases) - 1
+    first = cases.iloc[0]
+    check, column = str(first["check"]), first["column"]
+    row = None if pd.isna(first["row"]) else int(first["row"])
+    if check == "multiple_fields_uniqueness":
+        duplicates = sorted({int(r) for r in cases.loc[cases["check"] == check, "row"]})
+        listed = ", ".join(str(r) for r in duplicates)
+        key_text = ", ".join(key)
+        message = f"rows {listed} repeat the primary key ({key_text}); expected unique keys"
+        return DataFileError(path, message, row=duplicates[0])
+    if check == "field_uniqueness":
+        duplicates = cases.loc[(cases["check"] == check) & (cases["column"] == column), "row"]
+        listed = ", ".join(str(int(r)) for r in sorted(duplicates))
+        problem = f"rows {listed} repeat the value {first['failure_case']!r}; expected unique"
+    elif check == "not_nullable":
+        problem = "value is missing; expected a value (the column is required)"
+    else:
+        problem = f"{check}; not {_plain(first['failure_case'])!r}"
+    if others > 0:
+        problem += f" ({others} more problem{'s' if others > 1 else ''} in the file)"
+    return DataFileError(path, problem, row=row, column=None if pd.isna(column) else column)
+
+
+def _plain(value):
+    # numpy scalars repr as np.float64(...): show the plain Python value.
+    return value.item() if hasattr(value, "item") else value
