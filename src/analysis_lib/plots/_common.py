@@ -1,0 +1,163 @@
+"""Helpers shared by the figure modules: input checks, a themed empty figure, the caption."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from analysis_lib.exceptions import ParameterError
+from analysis_lib.params import check_lang
+from analysis_lib.plots.labels import caption
+from analysis_lib.plots.theme import set_theme
+
+CAPTION_FONTSIZE = 8
+# Average Noto Sans glyph at 8 pt is about 1/15 inch wide.
+_CAPTION_CHARS_PER_INCH = 15
+
+
+def require_frame(df, required: Iterable[str], *, figure: str, name: str = "df"):
+    """Check that ``df`` is a non-empty DataFrame with the ``required`` columns.
+
+    Parameters
+    ----------
+    df : object
+        The figure function's argument.
+    required : iterable of str
+        Column names that must be present.
+    figure : str
+        Figure function name, for the message.
+    name : str, default "df"
+        Argument name, for the message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``df`` itself.
+    """
+    import pandas as pd
+
+    if not isinstance(df, pd.DataFrame):
+        kind = type(df).__name__
+        raise ParameterError(f"{figure}: {name} must be a pandas DataFrame; not {kind}")
+    for column in required:
+        if column not in df.columns:
+            raise ParameterError(
+                f"{figure}: {name} is missing the column {column!r} "
+                f"(required: {', '.join(required)})"
+            )
+    if df.empty:
+        raise ParameterError(f"{figure}: {name} has no rows")
+    return df
+
+
+def require_values(df, column: str, allowed, *, figure: str, name: str = "df") -> None:
+    """Check that every value of ``df[column]`` is one of ``allowed``."""
+    allowed = list(allowed)
+    for value in df[column].drop_duplicates():
+        if value not in allowed:
+            options = ", ".join(repr(a) for a in allowed)
+            raise ParameterError(
+                f"{figure}: {name} column {column!r} must be one of {options}; not {value!r}"
+            )
+
+
+def numeric(df, column: str, *, figure: str, name: str = "df"):
+    """Return ``df[column]`` as floats, or raise naming the first value that is not a number."""
+    import pandas as pd
+
+    values = pd.to_numeric(df[column], errors="coerce")
+    bad = values.isna() & df[column].notna()
+    if bad.any():
+        value = df[column][bad].iloc[0]
+        raise ParameterError(f"{figure}: {name} column {column!r} must be numeric; not {value!r}")
+    return values.astype(float)
+
+
+def years(df, column: str = "year", *, figure: str, name: str = "df"):
+    """Return ``df[column]`` as integers, or raise naming the first value that is not a year."""
+    values = numeric(df, column, figure=figure, name=name)
+    if values.isna().any() or (values % 1 != 0).any():
+        bad = df[column][values.isna() | (values % 1 != 0)].iloc[0]
+        raise ParameterError(
+            f"{figure}: {name} column {column!r} must hold whole years; not {bad!r}"
+        )
+    return values.astype(int)
+
+
+def new_figure(width: float, height: float, **subplots):
+    """Return a themed, constrained-layout Figure (not registered with pyplot) and its axes.
+
+    The figure is not kept by pyplot, so figure functions leak nothing; a notebook
+    shows it by ending a cell with it (or ``IPython.display.display(fig)``).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    set_theme()
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(**subplots)
+    return fig, axes
+
+
+def add_caption(fig, source_ids, lang: str, sources_df=None):
+    """Write the source line at the figure's bottom and keep the axes clear of it.
+
+    Returns
+    -------
+    matplotlib.text.Text
+        The caption artist.
+    """
+    lang = check_lang(lang)
+    text = caption(source_ids, lang, sources_df)
+    width = max(20, int(fig.get_figwidth() * _CAPTION_CHARS_PER_INCH))
+    wrapped = textwrap.fill(text, width=width)
+    lines = wrapped.count("\n") + 1
+    line_height = CAPTION_FONTSIZE * 1.35 / 72 / fig.get_figheight()
+    bottom = 0.015 + lines * line_height
+    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    return fig.text(
+        0.01,
+        0.01,
+        wrapped,
+        ha="left",
+        va="bottom",
+        fontsize=CAPTION_FONTSIZE,
+        color="#444444",
+        gid="caption",
+    )
+
+
+def wrap(text: str, width_inches: float, fontsize_pt: float) -> str:
+    """Break ``text`` into lines that fit ``width_inches`` at ``fontsize_pt`` (estimated)."""
+    # Average glyph width is about half the font size.
+    chars = max(12, int(width_inches * 72 / (fontsize_pt * 0.55)))
+    return textwrap.fill(text, width=chars, break_on_hyphens=False)
+
+
+def title_of(fig, text: str) -> None:
+    """Set the figure title above all panels, wrapped to the figure width."""
+    size = 13
+    # Bold glyphs are wider than the regular average that wrap() assumes.
+    wrapped = wrap(text, fig.get_figwidth() * 0.85, size * 1.15)
+    fig.suptitle(wrapped, x=0.01, ha="left", fontweight="bold", fontsize=size)
+
+
+def wrap_ticks(texts, chars: int = 14) -> list[str]:
+    """Break long category tick labels (e.g. "Республика Корея") into lines."""
+    return [textwrap.fill(text, width=chars, break_on_hyphens=False) for text in texts]
+
+
+def set_axis_labels(ax, xlabel: str | None, ylabel: str | None) -> None:
+    """Set axis labels, wrapped to the axes' estimated size so long Russian labels fit."""
+    fig = ax.get_figure()
+    size = 11
+    if xlabel is not None:
+        ax.set_xlabel(wrap(xlabel, fig.get_figwidth() * 0.6, size), fontsize=size)
+    if ylabel is not None:
+        ax.set_ylabel(wrap(ylabel, fig.get_figheight() * 0.7, size), fontsize=size)
+
+
+def place_legend(ax, **kwargs):
+    """Put the legend outside the axes on the right, where it cannot hide data."""
+    return ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0, **kwargs)

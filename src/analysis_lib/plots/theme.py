@@ -1,0 +1,194 @@
+"""The package's one figure theme, its fixed colours, and deterministic figure files.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable with the
+common colour-vision deficiencies. Each source, partner, country and verdict
+keeps one colour in every figure. Text uses Noto Sans CJK (Debian package
+``fonts-noto-cjk``), which covers Latin, Cyrillic and Chinese.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from analysis_lib.exceptions import ParameterError, SystemDependencyError
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+PALETTE = [
+    OKABE_ITO[name]
+    for name in (
+        "blue",
+        "orange",
+        "bluish_green",
+        "vermillion",
+        "reddish_purple",
+        "sky_blue",
+        "yellow",
+        "black",
+    )
+]
+
+# China-reported series are warm, partner-reported series cool, the article black.
+SOURCE_COLORS = {
+    "gacc": OKABE_ITO["vermillion"],
+    "imf_dots_cn": OKABE_ITO["orange"],
+    "imf_dots_ru": OKABE_ITO["blue"],
+    "fcs": OKABE_ITO["sky_blue"],
+    "article": OKABE_ITO["black"],
+}
+# Markers too, so that series stay apart in greyscale print.
+SOURCE_MARKERS = {"gacc": "o", "imf_dots_cn": "s", "imf_dots_ru": "^", "fcs": "v", "article": "X"}
+PARTNER_COLORS = {
+    "CN": OKABE_ITO["vermillion"],
+    "RU": OKABE_ITO["blue"],
+    "US": OKABE_ITO["reddish_purple"],
+    "JP": OKABE_ITO["bluish_green"],
+    "KR": OKABE_ITO["orange"],
+    "WLD": OKABE_ITO["grey"],
+}
+COUNTRY_COLORS = {
+    "CN": OKABE_ITO["vermillion"],
+    "RU": OKABE_ITO["blue"],
+    "CN-RU": OKABE_ITO["bluish_green"],
+}
+VERDICT_COLORS = {
+    "consistent": OKABE_ITO["bluish_green"],
+    "inconsistent": OKABE_ITO["vermillion"],
+    "unverifiable": OKABE_ITO["yellow"],
+    "no_data": "#DDDDDD",
+}
+# Categories of the structure figures take these in their sorted order.
+CATEGORY_COLORS = [
+    OKABE_ITO[name]
+    for name in (
+        "blue",
+        "orange",
+        "bluish_green",
+        "vermillion",
+        "reddish_purple",
+        "sky_blue",
+        "yellow",
+        "black",
+    )
+] + ["#8C564B", "#BCBD22"]
+OTHER_COLOR = "#D9D9D9"
+
+FONT_FAMILY = ["Noto Sans CJK SC", "Noto Sans CJK JP", "DejaVu Sans"]
+PNG_DPI = 150
+SVG_HASHSALT = "analysis_lib"
+FIGURE_FORMATS = ("png", "svg")
+
+THEME_RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": FONT_FAMILY,
+    "axes.unicode_minus": True,
+    "axes.formatter.use_locale": False,
+    "figure.dpi": 100,
+    "savefig.dpi": PNG_DPI,
+    # SVG text as paths: the file looks the same whatever fonts the reader has.
+    "svg.fonttype": "path",
+    "svg.hashsalt": SVG_HASHSALT,
+    "pdf.fonttype": 42,
+    "legend.frameon": True,
+    "legend.fontsize": "small",
+}
+
+_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def set_theme() -> None:
+    """Apply the package's seaborn theme to matplotlib's global settings.
+
+    Idempotent: calling it again gives the same settings. Figure functions call it
+    themselves; a notebook calls it once in its first cell for its own plots.
+
+    Raises
+    ------
+    SystemDependencyError
+        Noto Sans CJK is not installed (Debian package ``fonts-noto-cjk``).
+    """
+    import seaborn as sns
+
+    check_fonts()
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, rc=THEME_RC)
+
+
+def check_fonts() -> None:
+    """Raise SystemDependencyError unless matplotlib finds Noto Sans CJK."""
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(FONT_FAMILY[0], fallback_to_default=False)
+    except ValueError:
+        raise SystemDependencyError(
+            f"font {FONT_FAMILY[0]!r} not found: install the Debian package fonts-noto-cjk "
+            "(make system) and delete matplotlib's font cache"
+        ) from None
+
+
+def save_figure(fig, output_dir: str | os.PathLike, stem: str, *, formats=FIGURE_FORMATS):
+    """Write a figure as PNG and SVG, byte-identical for identical figures.
+
+    Each file is written to a temporary name in ``output_dir`` and renamed, so a
+    reader never sees half a file. Dates and software versions are left out of the
+    files' metadata.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure.
+    output_dir : str or path-like
+        Existing or new folder (created with its parents).
+    stem : str
+        File name without extension, e.g. ``"trade_levels"``.
+    formats : iterable of str, default ("png", "svg")
+        Formats to write, from ``'png'``, ``'svg'``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The written files, in the order of ``formats``.
+    """
+    import matplotlib
+
+    if not isinstance(stem, str) or not _STEM.fullmatch(stem):
+        raise ParameterError(
+            f"stem must be a file name of letters, digits, '_', '-' or '.'; not {stem!r}"
+        )
+    formats = tuple(formats)
+    for fmt in formats:
+        if fmt not in FIGURE_FORMATS:
+            raise ParameterError(
+                f"formats must be among {', '.join(map(repr, FIGURE_FORMATS))}; not {fmt!r}"
+            )
+    folder = Path(output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path"}):
+        for fmt in formats:
+            target = folder / f"{stem}.{fmt}"
+            metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+            handle, temporary = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{fmt}", dir=folder)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    fig.savefig(stream, format=fmt, dpi=PNG_DPI, metadata=metadata)
+                # mkstemp makes owner-only files; figures are meant to be shared.
+                os.chmod(temporary, 0o644)
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+            written.append(target)
+    return written
