@@ -40,9 +40,10 @@ def read_text(path: Path, expected: list[str]) -> str:
         raw = raw[len(UTF8_BOM) :]
     if not raw.strip():
         header = ",".join(expected)
-        raise DataFileError(path, f"file is empty; expected a CSV header row '{header}'")
+        raise DataFileError(path, f"file is empty; expected a CSV header row '{header}'", row=1)
     if b"\x00" in raw:
-        raise DataFileError(path, "is a binary file; expected UTF-8 CSV text")
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise DataFileError(path, "binary content (NUL byte); expected UTF-8 CSV text", row=line)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

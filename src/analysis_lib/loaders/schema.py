@@ -168,7 +168,8 @@ def schema_error(path: Path, error: pa.errors.SchemaErrors, key: list[str]) -> D
         listed = ", ".join(str(r) for r in duplicates)
         key_text = ", ".join(key)
         message = f"rows {listed} repeat the primary key ({key_text}); expected unique keys"
-        return DataFileError(path, message, row=duplicates[0])
+        column = key[0] if len(key) == 1 else None
+        return DataFileError(path, message, row=duplicates[0], column=column)
     if check == "field_uniqueness":
         duplicates = cases.loc[(cases["check"] == check) & (cases["column"] == column), "row"]
         listed = ", ".join(str(int(r)) for r in sorted(duplicates))

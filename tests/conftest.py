@@ -1,0 +1,27 @@
+"""Fixtures shared by the whole suite; concern-specific ones live beside their tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis_lib import paths
+
+PROJECT_DATA_DIR = paths.PROJECT_ROOT / "data"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the project's data/ folder in tmp_path, to break or extend freely."""
+    target = tmp_path / "data"
+    shutil.copytree(PROJECT_DATA_DIR, target)
+    return target
+
+
+@pytest.fixture
+def isolated_data_dir(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``data_copy``, also set as ``ANALYSIS_LIB_DATA_DIR`` for the test."""
+    monkeypatch.setenv("ANALYSIS_LIB_DATA_DIR", str(data_copy))
+    return data_copy
