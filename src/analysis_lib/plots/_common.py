@@ -100,8 +100,8 @@ def new_figure(width: float, height: float, **subplots):
     return fig, axes
 
 
-def add_caption(fig, source_ids, lang: str, sources_df=None):
-    """Write the source line at the figure's bottom and keep the axes clear of it.
+def add_caption(fig, source_ids, lang: str, sources_df=None, note: str | None = None):
+    """Write the source line (after an optional note) at the figure's bottom, clear of the axes.
 
     Returns
     -------
@@ -109,9 +109,11 @@ def add_caption(fig, source_ids, lang: str, sources_df=None):
         The caption artist.
     """
     lang = check_lang(lang)
-    text = caption(source_ids, lang, sources_df)
     width = max(20, int(fig.get_figwidth() * _CAPTION_CHARS_PER_INCH))
-    wrapped = textwrap.fill(text, width=width)
+    paragraphs = [caption(source_ids, lang, sources_df)]
+    if note:
+        paragraphs.insert(0, note)
+    wrapped = "\n".join(textwrap.fill(text, width=width) for text in paragraphs)
     lines = wrapped.count("\n") + 1
     line_height = CAPTION_FONTSIZE * 1.35 / 72 / fig.get_figheight()
     bottom = 0.015 + lines * line_height
@@ -152,10 +154,12 @@ def set_axis_labels(ax, xlabel: str | None, ylabel: str | None) -> None:
     """Set axis labels, wrapped to the axes' estimated size so long Russian labels fit."""
     fig = ax.get_figure()
     size = 11
+    # The grid position before layout is close enough to size the text.
+    box = ax.get_position()
     if xlabel is not None:
-        ax.set_xlabel(wrap(xlabel, fig.get_figwidth() * 0.6, size), fontsize=size)
+        ax.set_xlabel(wrap(xlabel, box.width * fig.get_figwidth(), size), fontsize=size)
     if ylabel is not None:
-        ax.set_ylabel(wrap(ylabel, fig.get_figheight() * 0.7, size), fontsize=size)
+        ax.set_ylabel(wrap(ylabel, box.height * fig.get_figheight(), size), fontsize=size)
 
 
 def place_legend(ax, **kwargs):
