@@ -46,9 +46,14 @@ def as_series(func: str, name: str, values: object) -> pd.Series:
         raise ParameterError(f"{func}: {name} must hold numbers; {error}") from None
 
 
+def plain(value: object) -> object:
+    """Return NumPy scalars as Python ones, so messages read 2010, not np.int64(2010)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def first_label(mask: pd.Series) -> object:
     """Return the index label of the first True in a boolean Series."""
-    return mask.index[np.flatnonzero(mask.to_numpy())[0]]
+    return plain(mask.index[np.flatnonzero(mask.to_numpy())[0]])
 
 
 def check_non_negative(func: str, name: str, values: float | pd.Series) -> None:
@@ -58,8 +63,8 @@ def check_non_negative(func: str, name: str, values: float | pd.Series) -> None:
         if negative.any():
             position = np.flatnonzero(negative)[0]
             raise ParameterError(
-                f"{func}: {name} must be non-negative; not {values.iloc[position]!r} "
-                f"at index {values.index[position]!r}"
+                f"{func}: {name} must be non-negative; not {plain(values.iloc[position])!r} "
+                f"at index {plain(values.index[position])!r}"
             )
     elif values < 0:
         raise ParameterError(f"{func}: {name} must be non-negative; not {values!r}")
@@ -72,8 +77,8 @@ def check_positive(func: str, name: str, values: float | pd.Series) -> None:
         if bad.any():
             position = np.flatnonzero(bad)[0]
             raise ParameterError(
-                f"{func}: {name} must be positive; not {values.iloc[position]!r} "
-                f"at index {values.index[position]!r}"
+                f"{func}: {name} must be positive; not {plain(values.iloc[position])!r} "
+                f"at index {plain(values.index[position])!r}"
             )
     elif values <= 0:
         raise ParameterError(f"{func}: {name} must be positive; not {values!r}")
@@ -114,13 +119,15 @@ def align_like(func: str, name_a: str, a: pd.Series, name_b: str, b: pd.Series) 
         return b
     for name, series in ((name_a, a), (name_b, b)):
         if not series.index.is_unique:
-            duplicated = series.index[series.index.duplicated()][0]
+            duplicated = plain(series.index[series.index.duplicated()][0])
             raise ParameterError(f"{func}: {name} has a duplicated index label {duplicated!r}")
     only_a = a.index.difference(b.index)
     only_b = b.index.difference(a.index)
     if len(only_a) or len(only_b):
         example = (
-            f"{only_a[0]!r} only in {name_a}" if len(only_a) else f"{only_b[0]!r} only in {name_b}"
+            f"{plain(only_a[0])!r} only in {name_a}"
+            if len(only_a)
+            else f"{plain(only_b[0])!r} only in {name_b}"
         )
         raise ParameterError(f"{func}: {name_a} and {name_b} must share one index; {example}")
     return b.reindex(a.index)

@@ -13,6 +13,7 @@ from analysis_lib.metrics._validation import (
     check_columns,
     check_non_negative,
     is_scalar,
+    plain,
 )
 
 
@@ -24,7 +25,7 @@ def _year_indexed(func: str, series: object) -> pd.Series:
             f"{func}: series must be indexed by integer years; not {values.index.dtype}"
         )
     if not values.index.is_unique:
-        year = values.index[values.index.duplicated()][0]
+        year = plain(values.index[values.index.duplicated()][0])
         raise ParameterError(f"{func}: series has year {year!r} more than once")
     check_non_negative(func, "series", values)
     return values
@@ -64,7 +65,7 @@ def yoy_growth(series: pd.Series) -> pd.Series:
     previous = values.reindex(values.index - 1).to_numpy()
     zero = previous == 0
     if zero.any():
-        year = values.index[np.flatnonzero(zero)[0]]
+        year = plain(values.index[np.flatnonzero(zero)[0]])
         raise ParameterError(
             f"yoy_growth: the value for {year - 1} is zero; growth into {year} is undefined"
         )
@@ -232,7 +233,7 @@ def growth_by_group(
     duplicated = same_group & (step == 0)
     if duplicated.any():
         row = ordered.iloc[np.flatnonzero(duplicated)[0] + 1]
-        where = ", ".join(f"{key}={row[key]!r}" for key in [*key_list, year])
+        where = ", ".join(f"{key}={plain(row[key])!r}" for key in [*key_list, year])
         raise ParameterError(f"growth_by_group: more than one row for {where}")
     previous = values[:-1]
     follows = same_group & (step == 1) & (previous != 0)

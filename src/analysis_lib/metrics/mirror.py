@@ -22,6 +22,7 @@ from analysis_lib.metrics._validation import (
     check_positive,
     coerce_pair,
     first_label,
+    plain,
 )
 
 DOTS_COLUMNS = ["reporter", "partner", "flow", "year", "value_usd_mn"]
@@ -114,7 +115,7 @@ def _export_mask(func: str, dots_df: pd.DataFrame) -> np.ndarray:
         position = np.flatnonzero(unknown)[0]
         raise ParameterError(
             f"{func}: column 'flow' must be one of 'exports_fob', 'imports_cif'; "
-            f"not {flow.iloc[position]!r} at index {dots_df.index[position]!r}"
+            f"not {plain(flow.iloc[position])!r} at index {plain(dots_df.index[position])!r}"
         )
     negative = dots_df["value_usd_mn"] < 0
     if negative.any():

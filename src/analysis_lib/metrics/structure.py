@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from analysis_lib.exceptions import ParameterError
-from analysis_lib.metrics._validation import as_series, first_label
+from analysis_lib.metrics._validation import as_series, first_label, plain
 
 # Shares read from publications are rounded (e.g. to 0.1 %), so a sum a little
 # above 1 is still a valid set of shares.
@@ -29,7 +29,7 @@ def _shares(func: str, name: str, shares: object) -> pd.Series:
         position = int(outside.to_numpy().argmax())
         raise ParameterError(
             f"{func}: {name} must be fractions in [0, 1] (divide percentages by 100); "
-            f"not {values.iloc[position]!r} at index {values.index[position]!r}"
+            f"not {plain(values.iloc[position])!r} at index {plain(values.index[position])!r}"
         )
     total = float(values.sum())
     if total > 1 + SUM_TOLERANCE:
@@ -129,7 +129,7 @@ def structure_distance(shares_a: pd.Series, shares_b: pd.Series) -> float:
     b = _shares("structure_distance", "shares_b", shares_b)
     for name, values in (("shares_a", a), ("shares_b", b)):
         if not values.index.is_unique:
-            duplicated = values.index[values.index.duplicated()][0]
+            duplicated = plain(values.index[values.index.duplicated()][0])
             raise ParameterError(
                 f"structure_distance: {name} has the category {duplicated!r} more than once"
             )
