@@ -1,0 +1,148 @@
+"""Convert an executed notebook to the reader and full HTML reports.
+
+The template (``templates/analysis_lib``) extends nbconvert's ``lab`` template
+and loads nothing from the network. Every value taken from data or metadata
+that goes into the provenance footer is HTML-escaped here.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+from pathlib import Path
+
+from analysis_lib import paths
+
+TEMPLATE_NAME = "analysis_lib"
+
+_LABELS = {
+    "en": {
+        "heading": "Provenance",
+        "sources": "Sources cited",
+        "none": "none recorded",
+        "commit": "Build commit",
+        "parameters": "Parameters",
+        "unknown_source": "not listed in data/sources.csv",
+    },
+    "ru": {
+        "heading": "Происхождение данных",
+        "sources": "Использованные источники",
+        "none": "не указаны",
+        "commit": "Коммит сборки",
+        "parameters": "Параметры",
+        "unknown_source": "нет в data/sources.csv",
+    },
+}
+
+
+def report_title(metadata: dict, lang: str, fallback: str) -> str:
+    """Return the report title in ``lang``.
+
+    Parameters
+    ----------
+    metadata : dict
+        Notebook metadata: ``analysis_lib.titles[lang]`` wins over ``title``.
+    lang : str
+        Report language.
+    fallback : str
+        Used when neither is set (the notebook stem).
+    """
+    titles = (metadata.get("analysis_lib") or {}).get("titles") or {}
+    return str(titles.get(lang) or metadata.get("title") or fallback)
+
+
+def read_sources(sources_csv: Path) -> dict[str, dict[str, str]]:
+    """Return ``data/sources.csv`` rows keyed by ``source_id`` (empty if the file is absent)."""
+    if not sources_csv.exists():
+        return {}
+    with sources_csv.open(newline="", encoding="utf-8") as stream:
+        return {row["source_id"]: row for row in csv.DictReader(stream) if row.get("source_id")}
+
+
+def _source_item(source_id: str, row: dict | None, labels: dict) -> str:
+    escaped_id = html.escape(source_id)
+    if row is None:
+        return f"<li><code>{escaped_id}</code> ({html.escape(labels['unknown_source'])})</li>"
+    title = html.escape(row.get("title") or source_id)
+    url = (row.get("url") or "").strip()
+    # Only web links become anchors: a data value must never inject a javascript: URL.
+    if url.startswith(("https://", "http://")):
+        title = f'<a href="{html.escape(url)}">{title}</a>'
+    publisher = html.escape(row.get("publisher") or "")
+    publisher = f", {publisher}" if publisher else ""
+    return f"<li>{title}{publisher} (<code>{escaped_id}</code>)</li>"
+
+
+def provenance_footer(
+    lang: str,
+    source_ids: list[str],
+    sources: dict[str, dict[str, str]],
+    commit: str,
+    parameters: dict,
+) -> str:
+    """Return the HTML footer: cited sources, the build commit and the parameters.
+
+    Parameters
+    ----------
+    lang : str
+        Language of the labels (``en`` or ``ru``).
+    source_ids : list of str
+        Ids the notebook recorded with ``Recorder.sources``.
+    sources : dict
+        ``data/sources.csv`` rows by id (see :func:`read_sources`).
+    commit : str
+        ``git rev-parse HEAD`` or ``"unknown"``.
+    parameters : dict
+        The parameters the notebook was executed with, name -> source text.
+    """
+    labels = _LABELS.get(lang, _LABELS["en"])
+    items = "\n".join(_source_item(sid, sources.get(sid), labels) for sid in sorted(source_ids))
+    cited = f"<ul>\n{items}\n</ul>" if items else f"<p>{html.escape(labels['none'])}</p>"
+    params = ", ".join(
+        f"<code>{html.escape(str(key))} = {html.escape(str(parameters[key]))}</code>"
+        for key in sorted(parameters)
+    )
+    return (
+        '<footer class="analysis-lib-provenance">\n'
+        f"<h2>{html.escape(labels['heading'])}</h2>\n<dl>\n"
+        f"<dt>{html.escape(labels['sources'])}</dt>\n<dd>{cited}</dd>\n"
+        f"<dt>{html.escape(labels['commit'])}</dt>\n<dd><code>{html.escape(commit)}</code></dd>\n"
+        f"<dt>{html.escape(labels['parameters'])}</dt>\n<dd>{params}</dd>\n"
+        "</dl>\n</footer>"
+    )
+
+
+def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
+    """Return the HTML of an executed notebook.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        Executed, normalised notebook (not modified).
+    title : str
+        Goes into ``<title>`` (escaped by the template).
+    lang : str
+        ``<html lang>``.
+    footer : str
+        Provenance footer HTML (already escaped).
+    full : bool
+        True keeps code cells and prompts; False is the reader version.
+    """
+    import copy
+
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(paths.TEMPLATES_DIR)],
+        exclude_input=not full,
+        exclude_input_prompt=not full,
+        exclude_output_prompt=not full,
+        language_code=lang,
+    )
+    nb = copy.deepcopy(nb)
+    nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"analysis_lib_footer": footer, "metadata": {"name": title}}
+    )
+    return body

@@ -1,0 +1,231 @@
+"""Execute one notebook with papermill and normalise the result for byte-identical builds.
+
+papermill, nbformat and nbclient are imported inside the functions: this module
+is imported by the pipeline, which must start fast when nothing is stale.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis_lib.exceptions import BuildError, ParameterError, must_be_one_of
+
+LANGUAGES = ("en", "ru")
+REQUIRED_PARAMETERS = ("lang", "output_dir")
+INJECTED_TAG = "injected-parameters"
+# Timing fields papermill and nbclient write; they differ between two runs.
+_VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration")
+
+
+@dataclass(frozen=True)
+class ExecutionSpec:
+    """Everything a worker needs to execute one notebook in one language.
+
+    Attributes
+    ----------
+    notebook : Path
+        Source notebook.
+    executed : Path
+        Where the executed notebook is written (kept on failure).
+    parameters : dict
+        Parameters injected by papermill (``lang``, ``output_dir``, data ones).
+    cwd : Path
+        Kernel working directory; ``output_dir`` is relative to it.
+    env : dict
+        Extra environment for the kernel (read log, SOURCE_DATE_EPOCH, MATPLOTLIBRC).
+    kernel_name : str
+        Jupyter kernel to start.
+    timeout : int
+        Per-cell timeout in seconds.
+    display_name : str
+        Notebook path as shown in messages (relative when possible).
+    """
+
+    notebook: Path
+    executed: Path
+    parameters: dict
+    cwd: Path
+    env: dict = field(default_factory=dict)
+    kernel_name: str = "analysis-lib"
+    timeout: int = 300
+    display_name: str = ""
+
+
+def check_parameters(notebook: Path, parameters: dict, display_name: str = "") -> dict[str, str]:
+    """Refuse parameters that the notebook's ``parameters`` cell does not define.
+
+    papermill only logs a warning for an unknown name; the build stops instead.
+
+    Parameters
+    ----------
+    notebook : Path
+        Notebook to inspect.
+    parameters : dict
+        The parameters about to be injected.
+    display_name : str
+        How the notebook is named in the error message.
+
+    Raises
+    ------
+    ParameterError
+        When a parameter is unknown, ``lang`` or ``output_dir`` is not
+        defined by the notebook, or ``lang`` is not a supported language.
+
+    Returns
+    -------
+    dict
+        The effective parameters as source text, name -> expression: the
+        notebook's defaults overridden by the injected values.
+    """
+    import papermill
+
+    name = display_name or str(notebook)
+    defined = papermill.inspect_notebook(str(notebook))
+    for required in REQUIRED_PARAMETERS:
+        if required not in defined:
+            raise ParameterError(
+                f"{name}: the cell tagged 'parameters' must define {required!r}; "
+                f"it defines {sorted(defined) or 'nothing'}"
+            )
+    for parameter in sorted(parameters):
+        if parameter not in defined:
+            raise ParameterError(
+                f"{name}: unknown parameter {parameter!r}; "
+                f"must be one of {', '.join(repr(p) for p in sorted(defined))}"
+            )
+    if parameters.get("lang", "en") not in LANGUAGES:
+        raise must_be_one_of(f"{name}: parameter 'lang'", parameters["lang"], LANGUAGES)
+    effective = {key: str(info.get("default", "")) for key, info in defined.items()}
+    effective.update({key: repr(value) for key, value in parameters.items()})
+    return dict(sorted(effective.items()))
+
+
+@contextmanager
+def _environment(extra: dict):
+    """Set environment variables for the kernel process, restoring them afterwards."""
+    saved = {key: os.environ.get(key) for key in extra}
+    os.environ.update({key: str(value) for key, value in extra.items()})
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _source_cell_number(notebook: Path, cell_index: int) -> int:
+    """Return the 1-based cell number in the source notebook for papermill's cell index."""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    tags = [cell.get("metadata", {}).get("tags", []) for cell in cells]
+    tagged = [i for i, cell_tags in enumerate(tags) if "parameters" in cell_tags]
+    injected_at = tagged[0] + 1 if tagged else 0
+    return cell_index + (0 if cell_index < injected_at else -1) + 1
+
+
+def execute(spec: ExecutionSpec) -> None:
+    """Execute ``spec.notebook`` into ``spec.executed`` and normalise the result.
+
+    Raises
+    ------
+    BuildError
+        When a cell fails: names the notebook, the cell number in the source
+        notebook, the exception, and where the executed notebook was kept.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    spec.executed.parent.mkdir(parents=True, exist_ok=True)
+    name = spec.display_name or str(spec.notebook)
+    lang = spec.parameters.get("lang", "en")
+    try:
+        with _environment(spec.env):
+            papermill.execute_notebook(
+                str(spec.notebook),
+                str(spec.executed),
+                parameters=spec.parameters,
+                kernel_name=spec.kernel_name,
+                cwd=str(spec.cwd),
+                execution_timeout=spec.timeout,
+                request_save_on_cell_execute=False,
+                progress_bar=False,
+                log_output=False,
+                # nbclient options: no per-cell timestamps; the kernel's
+                # "running over TCP" warning would repeat for every report.
+                record_timing=False,
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            )
+    except PapermillExecutionError as error:
+        cell = _source_cell_number(spec.notebook, error.cell_index)
+        raise BuildError(
+            f"{name} ({lang}), cell {cell}: {error.ename}: {error.evalue}; "
+            f"executed notebook kept at {spec.executed}"
+        ) from None
+    except Exception as error:  # kernel death, timeout, bad notebook JSON
+        raise BuildError(
+            f"{name} ({lang}): {type(error).__name__}: {error}; "
+            f"executed notebook (if any) at {spec.executed}"
+        ) from None
+    normalise_file(spec.executed, spec.notebook)
+
+
+def normalise_notebook(nb, original_ids: set[str], input_name: str, output_name: str):
+    """Remove what differs between two executions of the same notebook.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        Executed notebook, changed in place.
+    original_ids : set of str
+        Cell ids of the source notebook; any other id was made up at run time.
+    input_name, output_name : str
+        Stable names written in place of papermill's absolute paths.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The same notebook.
+    """
+    meta = nb.metadata.get("papermill")
+    if meta is not None:
+        for key in _VOLATILE_PAPERMILL_KEYS:
+            meta.pop(key, None)
+        meta["input_path"] = input_name
+        meta["output_path"] = output_name
+    for index, cell in enumerate(nb.cells):
+        cell.metadata.pop("execution", None)
+        cell_meta = cell.metadata.get("papermill")
+        if cell_meta is not None:
+            for key in _VOLATILE_PAPERMILL_KEYS:
+                cell_meta.pop(key, None)
+        if INJECTED_TAG in cell.metadata.get("tags", []):
+            cell["id"] = INJECTED_TAG
+        elif "id" in cell and cell["id"] not in original_ids:
+            cell["id"] = f"cell-{index}"
+    return nb
+
+
+def normalise_file(executed: Path, source: Path) -> None:
+    """Normalise the executed notebook file in place (atomic rewrite)."""
+    import nbformat
+
+    original = json.loads(source.read_text(encoding="utf-8"))
+    original_ids = {cell["id"] for cell in original.get("cells", []) if "id" in cell}
+    nb = nbformat.read(str(executed), as_version=4)
+    normalise_notebook(nb, original_ids, source.name, executed.name)
+    temporary = executed.with_name(executed.name + ".tmp")
+    nbformat.write(nb, str(temporary))
+    os.replace(temporary, executed)
+
+
+def read_log(path: Path) -> list[Path]:
+    """Return the data files listed in a read log (unique, sorted, absolute)."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sorted({Path(line.strip()).resolve() for line in lines if line.strip()})

@@ -1,0 +1,114 @@
+"""``reports/index.html``: every report with its thumbnail and links, plus the audit summary.
+
+Self-contained HTML (no script, no network); every value is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+
+_LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
+
+
+def audit_summary() -> dict[str, dict[str, int]] | str:
+    """Return the claim audit's verdict counts per source, or why they are not available.
+
+    The audit belongs to ``analysis_lib.claims.audit``; while it is missing or
+    cannot run (no claims data) the index says so instead of failing the build.
+    """
+    try:
+        from analysis_lib.claims import audit
+    except ImportError:
+        return "audit not available"
+    if not hasattr(audit, "run_audit") or not hasattr(audit, "verdict_counts"):
+        return "audit not available"
+    try:
+        return audit.verdict_counts(audit.run_audit())
+    except Exception as error:  # the index must not hide the reports behind an audit bug
+        message = " ".join(str(error).split())
+        print(f"warning: index without audit summary: {message}", file=sys.stderr)
+        return f"audit not available: {type(error).__name__}: {message}"
+
+
+def _thumbnail(reports_dir: Path, entry: dict) -> str:
+    prefix = f"{entry['lang']}/figures/{entry['stem']}/"
+    pngs = sorted(name for name in entry.get("outputs", {}) if name.startswith(prefix))
+    pngs = [name for name in pngs if name.endswith(".png")]
+    if not pngs:
+        return '<span class="no-thumb">—</span>'
+    return f'<img class="thumb" src="{html.escape(pngs[0])}" alt="" loading="lazy">'
+
+
+def _report_row(reports_dir: Path, entry: dict) -> str:
+    lang, stem = entry["lang"], entry["stem"]
+    outputs = entry.get("outputs", {})
+    links = [f'<a href="{html.escape(f"{lang}/{stem}.html")}">HTML</a>']
+    if f"{lang}/{stem}.full.html" in outputs:
+        links.append(f'<a href="{html.escape(f"{lang}/{stem}.full.html")}">HTML + code</a>')
+    if f"{lang}/{stem}.pdf" in outputs:
+        links.append(f'<a href="{html.escape(f"{lang}/{stem}.pdf")}">PDF</a>')
+    return (
+        "<tr>"
+        f"<td>{_thumbnail(reports_dir, entry)}</td>"
+        f"<td>{html.escape(entry.get('title') or stem)}<br><small>{html.escape(stem)}</small></td>"
+        f"<td>{html.escape(_LANGUAGE_NAMES.get(lang, lang))}</td>"
+        f"<td>{' · '.join(links)}</td>"
+        "</tr>"
+    )
+
+
+def _audit_table(summary: dict[str, dict[str, int]] | str) -> str:
+    if isinstance(summary, str):
+        return f"<p>{html.escape(summary)}</p>"
+    verdicts = sorted({verdict for counts in summary.values() for verdict in counts})
+    head = "".join(f"<th>{html.escape(str(v))}</th>" for v in verdicts)
+    rows = []
+    for source in sorted(summary, key=str):
+        cells = "".join(f"<td>{int(summary[source].get(v, 0))}</td>" for v in verdicts)
+        rows.append(f"<tr><th>{html.escape(str(source))}</th>{cells}</tr>")
+    body = "\n".join(rows)
+    return f"<table>\n<tr><th>source</th>{head}</tr>\n{body}\n</table>"
+
+
+def render_index(reports_dir: Path, reports: dict[str, dict], summary) -> str:
+    """Return the index page.
+
+    Parameters
+    ----------
+    reports_dir : Path
+        The reports folder (links are relative to it).
+    reports : dict
+        Manifest ``reports`` entries keyed ``<lang>/<stem>``.
+    summary : dict or str
+        Result of :func:`audit_summary`.
+    """
+    entries = sorted(reports.values(), key=lambda e: (e["stem"], e["lang"]))
+    rows = "\n".join(_report_row(reports_dir, entry) for entry in entries)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Reports · Отчёты</title>
+<style>
+body {{ font-family: "Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif;
+  margin: 2em auto; max-width: 60em; padding: 0 1em; color: #222; }}
+table {{ border-collapse: collapse; margin-bottom: 2em; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: 0.4em 0.8em; text-align: left;
+  vertical-align: middle; }}
+img.thumb {{ width: 12em; height: auto; border: 1px solid #eee; }}
+</style>
+</head>
+<body>
+<h1>Reports · Отчёты</h1>
+<table>
+<tr><th></th><th>Title</th><th>Language</th><th>Formats</th></tr>
+{rows}
+</table>
+<h2>Claim audit: verdicts per source</h2>
+{_audit_table(summary)}
+</body>
+</html>
+"""

@@ -1,0 +1,396 @@
+"""Orchestrate the report build: decide what is stale, build it in parallel, publish atomically.
+
+The up-to-date path imports only the standard library and hashes files, so a
+no-op build answers in well under a second. Reports are built into
+``build/staging``; only when every selected report succeeded are the files
+moved into ``reports/`` (``os.replace`` per file), then the index and the
+manifest are rewritten atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from analysis_lib import paths
+from analysis_lib.build import manifest
+from analysis_lib.exceptions import BuildError, must_be_one_of
+
+LANGUAGES = ("en", "ru")
+LONG_BUILD = 4  # reports; from here on a tty gets a progress bar
+
+
+@dataclass
+class BuildOptions:
+    """What to build and where; every path can be moved (tests build into tmp dirs)."""
+
+    notebooks_dir: Path = paths.NOTEBOOKS_DIR
+    reports_dir: Path = paths.REPORTS_DIR
+    build_dir: Path | None = None
+    data_dir: Path | None = None
+    languages: tuple[str, ...] = LANGUAGES
+    only: tuple[str, ...] = ()
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    force: bool = False
+    pdf: bool = True
+    timeout: int = 300
+    kernel_name: str = paths.KERNEL_NAME
+    parameters: dict = field(default_factory=dict)
+    lock_file: Path = paths.LOCK_FILE
+    out: TextIO | None = None
+
+
+@dataclass
+class BuildSummary:
+    """Keys (``<lang>/<stem>``) of the reports built and of those already up to date."""
+
+    built: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
+    index_written: bool = False
+
+
+def discover(notebooks_dir: Path, only: tuple[str, ...] = ()) -> list[Path]:
+    """Return the notebooks to build (sorted), restricted to the stems in ``only``."""
+    if not notebooks_dir.is_dir():
+        raise BuildError(f"{notebooks_dir}: notebooks folder not found")
+    notebooks = sorted(
+        p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith((".", "_"))
+    )
+    stems = [p.stem for p in notebooks]
+    for stem in only:
+        if stem not in stems:
+            raise must_be_one_of("--only", stem, stems)
+    return [p for p in notebooks if not only or p.stem in only]
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(paths.PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _git(*args: str) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=paths.PROJECT_ROOT, capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
+
+
+def source_date_epoch() -> int:
+    """Return SOURCE_DATE_EPOCH: the environment's, else the last commit's time, else 0."""
+    for candidate in (os.environ.get("SOURCE_DATE_EPOCH"), _git("log", "-1", "--format=%ct")):
+        if candidate and candidate.strip().isdigit():
+            return int(candidate)
+    return 0
+
+
+def _index_inputs(reports: dict, shared: dict, data_dir: Path) -> str:
+    listing = {
+        key: {"title": e.get("title"), "outputs": sorted(e.get("outputs", {}))}
+        for key, e in reports.items()
+    }
+    data = {p.name: manifest.sha256_file(p) for p in sorted(data_dir.glob("*.csv"))}
+    return manifest.sha256_json({"reports": listing, "library": shared["library"], "data": data})
+
+
+class _Lock:
+    """An exclusive lock on the build folder: two builds would share the staging folder."""
+
+    def __init__(self, build_root: Path):
+        self.path = build_root / ".build.lock"
+
+    def __enter__(self):
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "w")  # closed in __exit__
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            raise BuildError(f"{self.path}: another build is running in this folder") from None
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+
+
+def _install(staged: Path, target: Path) -> None:
+    """Move one staged file into place atomically (copy + rename across file systems)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(staged, target)
+    except OSError:
+        temporary = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(staged, temporary)
+        os.replace(temporary, target)
+
+
+def _remove_stale(reports_dir: Path, old: dict | None, new_outputs: dict) -> None:
+    for name in (old or {}).get("outputs", {}):
+        if name not in new_outputs:
+            path = reports_dir / name
+            path.unlink(missing_ok=True)
+            for parent in path.parents:
+                if parent == reports_dir or not parent.is_dir() or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+
+
+class _Progress:
+    """One line per finished report; a tqdm bar too when the build is long and on a tty."""
+
+    def __init__(self, total: int, out: TextIO):
+        self.total, self.done, self.out, self.bar = total, 0, out, None
+        if total >= LONG_BUILD and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            tqdm.monitor_interval = 0  # no monitor thread: workers are forked
+            self.bar = tqdm(total=total, unit="report", file=sys.stderr, leave=False)
+
+    def report(self, job, result) -> None:
+        self.done += 1
+        line = (
+            f"[{self.done}/{self.total}] {job.stem} ({job.lang}) "
+            f"{result.formats} {result.seconds:.1f}s"
+        )
+        if self.bar is not None:
+            self.bar.write(line, file=self.out)
+            self.bar.update()
+        else:
+            print(line, file=self.out, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _run_jobs(jobs: list, workers: int, progress: _Progress) -> dict:
+    """Build every job; return results by key, or raise the first failure."""
+    from analysis_lib.build.report import build_report
+
+    results, failures = {}, []
+    if workers <= 1:
+        for job in jobs:
+            try:
+                results[job.key] = build_report(job)
+            except BuildError as error:
+                failures.append(error)
+                break
+            progress.report(job, results[job.key])
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # fork: the workers inherit papermill/nbconvert already imported here.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(build_report, job): job for job in jobs}
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    results[job.key] = future.result()
+                except BuildError as error:
+                    failures.append(error)
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    break
+                progress.report(job, results[job.key])
+    if failures:
+        raise failures[0]
+    return results
+
+
+def build(options: BuildOptions | None = None) -> BuildSummary:
+    """Build the stale reports; see the module docstring for the steps.
+
+    Parameters
+    ----------
+    options : BuildOptions, optional
+        Paths, languages, selection, parallelism. Defaults build everything.
+
+    Returns
+    -------
+    BuildSummary
+        What was built and what was already up to date.
+
+    Raises
+    ------
+    ParameterError
+        A notebook lacks ``lang``/``output_dir`` or gets an unknown parameter.
+    BuildError
+        A notebook failed: ``reports/`` is left as it was.
+    SystemDependencyError
+        Chromium is missing (raised after the HTML reports were published).
+    """
+    options = options or BuildOptions()
+    out = options.out or sys.stdout
+    reports_dir = Path(options.reports_dir).resolve()
+    build_root = Path(options.build_dir or paths.build_dir()).resolve()
+    data_dir = Path(options.data_dir or paths.data_dir()).resolve()
+    for lang in options.languages:
+        if lang not in LANGUAGES:
+            raise must_be_one_of("--lang", lang, LANGUAGES)
+
+    notebooks = discover(Path(options.notebooks_dir), tuple(options.only))
+    state = manifest.load(reports_dir)
+    shared = manifest.shared_inputs(options.lock_file)
+    summary = BuildSummary()
+    stale = []
+    for notebook in notebooks:
+        notebook_sha = manifest.sha256_file(notebook)
+        for lang in options.languages:
+            key = f"{lang}/{notebook.stem}"
+            parameters = {
+                **options.parameters,
+                "lang": lang,
+                "output_dir": f"staging/work/{lang}/{notebook.stem}",
+            }
+            fresh = not options.force and manifest.is_up_to_date(
+                state["reports"].get(key),
+                notebook_sha=notebook_sha,
+                parameters=parameters,
+                shared=shared,
+                reports_dir=reports_dir,
+                want_pdf=options.pdf,
+            )
+            if fresh:
+                summary.up_to_date.append(key)
+            else:
+                stale.append((notebook, notebook_sha, lang, parameters))
+
+    gone = [
+        key
+        for key, entry in state["reports"].items()
+        if not (reports_dir / entry.get("notebook", "")).is_file()
+    ]
+    index_fresh = (
+        not gone
+        and (reports_dir / "index.html").exists()
+        and state["index"].get("inputs") == _index_inputs(state["reports"], shared, data_dir)
+    )
+    if not stale and index_fresh:
+        print(f"reports up to date ({len(summary.up_to_date)} reports)", file=out)
+        return summary
+
+    with _Lock(build_root):
+        missing_pdf = _build_stale(stale, state, shared, options, reports_dir, build_root, out)
+        summary.built = [f"{lang}/{nb.stem}" for nb, _, lang, _ in stale]
+        for key in gone:
+            _remove_stale(reports_dir, state["reports"].pop(key), {})
+        index_inputs = _index_inputs(state["reports"], shared, data_dir)
+        index_missing = not (reports_dir / "index.html").exists()
+        if state["index"].get("inputs") != index_inputs or index_missing:
+            _write_index(reports_dir, state, index_inputs)
+            summary.index_written = True
+        manifest.save(reports_dir, state)
+    if missing_pdf is not None:
+        raise missing_pdf
+    return summary
+
+
+def _build_stale(stale, state, shared, options, reports_dir, build_root, out):
+    """Build and publish the stale reports; return the missing-Chromium error, if any."""
+    if not stale:
+        return None
+    from analysis_lib.build import pdf
+    from analysis_lib.build.convert import report_title
+    from analysis_lib.build.execute import check_parameters
+    from analysis_lib.build.report import ReportJob
+
+    engine, chromium, missing_pdf = None, None, None
+    if options.pdf:
+        engine = pdf.pdf_engine()
+        if engine == "chromium":
+            chromium = pdf.find_chromium()
+            if chromium is None:
+                missing_pdf = pdf.missing_chromium_error()
+                print(f"warning: {missing_pdf}", file=sys.stderr)
+        else:
+            pdf.require_latex()
+
+    import json
+
+    epoch = source_date_epoch()
+    commit = _git("rev-parse", "HEAD") or "unknown"
+    data_dir = Path(options.data_dir or paths.data_dir()).resolve()
+    env = {
+        "SOURCE_DATE_EPOCH": str(epoch),
+        "MATPLOTLIBRC": str(paths.MATPLOTLIBRC),
+        "ANALYSIS_LIB_BUILD_DIR": str(build_root),
+        "ANALYSIS_LIB_DATA_DIR": str(data_dir),
+        "PYTHONHASHSEED": "0",
+    }
+    jobs = []
+    for notebook, _, lang, parameters in stale:
+        effective = check_parameters(notebook, parameters, _display(notebook))
+        metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+        jobs.append(
+            ReportJob(
+                stem=notebook.stem,
+                lang=lang,
+                title=report_title(metadata, lang, notebook.stem),
+                notebook=notebook.resolve(),
+                display_name=_display(notebook),
+                parameters=parameters,
+                effective_parameters=effective,
+                build_root=build_root,
+                reports_dir=reports_dir,
+                env=env,
+                kernel_name=options.kernel_name,
+                timeout=options.timeout,
+                commit=commit,
+                epoch=epoch,
+                sources_csv=data_dir / "sources.csv",
+                pdf_engine=engine if (engine == "latex" or chromium) else None,
+                chromium=chromium,
+            )
+        )
+    shutil.rmtree(build_root / "staging", ignore_errors=True)
+    progress = _Progress(len(jobs), out)
+    try:
+        results = _run_jobs(jobs, max(1, min(options.jobs, len(jobs))), progress)
+    finally:
+        progress.close()
+    for (notebook, notebook_sha, _, parameters), job in zip(stale, jobs, strict=True):
+        _publish(job, results[job.key], state, shared, notebook, notebook_sha, parameters)
+    shutil.rmtree(build_root / "staging", ignore_errors=True)
+    return missing_pdf
+
+
+def _publish(job, result, state, shared, notebook, notebook_sha, parameters) -> None:
+    """Move one report's staged files into ``reports/`` and record it in the manifest."""
+    reports_dir = job.reports_dir
+    for name in sorted(result.staged):
+        _install(Path(result.staged[name]), reports_dir / name)
+    old = state["reports"].get(job.key)
+    _remove_stale(reports_dir, old, result.outputs)
+    state["reports"][job.key] = {
+        "lang": job.lang,
+        "stem": job.stem,
+        "title": job.title,
+        "notebook": manifest.relative(notebook, reports_dir),
+        "pdf": result.pdf,
+        "sources": result.sources,
+        "outputs": dict(sorted(result.outputs.items())),
+        "inputs": manifest.report_inputs(notebook_sha, parameters, shared, result.data),
+    }
+
+
+def _write_index(reports_dir: Path, state: dict, index_inputs: str) -> None:
+    from analysis_lib.build.index import audit_summary, render_index
+
+    page = render_index(reports_dir, state["reports"], audit_summary())
+    manifest.write_atomic(reports_dir / "index.html", page)
+    state["index"] = {
+        "inputs": index_inputs,
+        "outputs": {"index.html": manifest.sha256_file(reports_dir / "index.html")},
+    }
