@@ -1,0 +1,167 @@
+"""The object a notebook talks through: parameters, prose, figures, tables, records.
+
+A notebook's second cell is::
+
+    from analysis_lib.stories.context import start_report
+    report = start_report("01-trade-dynamics", lang=lang, output_dir=output_dir,
+                          start_year=start_year, end_year=end_year, source=source,
+                          data_years=(2009, 2014))
+
+Every later cell calls a story function with ``report``. The same cells run in
+JupyterLab (figures go to ``build/figures/<notebook>/<lang>``), under papermill
+and under pytest.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from analysis_lib.params import NotebookParams, check_params
+from analysis_lib.record import Recorder
+
+# Markdown-active characters in data strings; escaped so that a title from a
+# data file cannot become a link, an emphasis or raw HTML in the report.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>$])")
+
+
+def escape_markdown(text: object) -> str:
+    """Return ``text`` safe to embed in Markdown prose: HTML-escaped, specials escaped.
+
+    Parameters
+    ----------
+    text : object
+        Any value; converted with ``str``.
+
+    Returns
+    -------
+    str
+        Text that renders literally in Markdown and HTML.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(text), quote=True))
+
+
+@dataclass
+class Report:
+    """A running notebook's parameters and outputs.
+
+    Attributes
+    ----------
+    params : NotebookParams
+        The validated parameters.
+    recorder : Recorder
+        Writes the key values and cited sources to ``values.json``.
+    cited : set of str
+        Source ids cited so far.
+    """
+
+    params: NotebookParams
+    recorder: Recorder
+    cited: set[str] = field(default_factory=set)
+
+    @property
+    def lang(self) -> str:
+        """The report language, ``'en'`` or ``'ru'``."""
+        return self.params.lang
+
+    def say(self, markdown: str) -> None:
+        """Display a paragraph of Markdown prose (already in the report language)."""
+        from IPython.display import Markdown, display
+
+        display(Markdown(markdown))
+
+    def value(self, name: str, value: object) -> object:
+        """Record a key value (for the golden check) and return it unchanged."""
+        return self.recorder.value(name, value)
+
+    def values(self, mapping: dict) -> dict:
+        """Record several key values at once and return them."""
+        for name, value in mapping.items():
+            self.recorder.value(name, value)
+        return mapping
+
+    def cite(self, source_ids) -> None:
+        """Record source ids cited by the report (they appear in its footer)."""
+        ids = {source_ids} if isinstance(source_ids, str) else {str(s) for s in source_ids}
+        self.cited |= ids
+        self.recorder.sources(sorted(ids))
+
+    def figure(self, fig, stem: str, source_ids=()) -> None:
+        """Save a figure as PNG and SVG, display the PNG, close the figure.
+
+        The PNG bytes on disk are what the report embeds, so the HTML is as
+        reproducible as the figure files.
+        """
+        import matplotlib.pyplot as plt
+        from IPython.display import Image, display
+
+        from analysis_lib.plots.theme import save_figure
+
+        written = save_figure(fig, self.params.figures_dir(), stem)
+        plt.close(fig)
+        self.cite(source_ids)
+        png = next(path for path in written if path.suffix == ".png")
+        display(Image(data=png.read_bytes(), format="png"))
+
+    def table(self, df, *, decimals: int = 2) -> None:
+        """Display a DataFrame as an HTML table with every cell escaped."""
+        from IPython.display import HTML, display
+
+        display(
+            HTML(
+                df.to_html(
+                    index=False,
+                    escape=True,
+                    na_rep="–",
+                    float_format=lambda x: f"{x:,.{decimals}f}",
+                    border=0,
+                    classes="analysis-table",
+                )
+            )
+        )
+
+
+def start_report(
+    notebook: str,
+    *,
+    lang: object = "en",
+    output_dir: object = "",
+    start_year: object = None,
+    end_year: object = None,
+    source: object = None,
+    data_years: tuple[int, int] | None = None,
+) -> Report:
+    """Validate a notebook's parameters, apply the theme and return its Report.
+
+    Parameters
+    ----------
+    notebook : str
+        The notebook's file stem, e.g. ``"01-trade-dynamics"``.
+    lang, output_dir, start_year, end_year, source
+        The notebook's papermill parameters (see :func:`analysis_lib.params.check_params`).
+    data_years : tuple of (int, int), optional
+        The first and last year the notebook's data cover.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    ParameterError
+        One line naming the parameter and what is allowed.
+    """
+    params = check_params(
+        notebook,
+        lang=lang,
+        start_year=start_year,
+        end_year=end_year,
+        source=source,
+        output_dir=output_dir,
+        data_years=data_years,
+    )
+    from analysis_lib.plots.theme import set_theme
+
+    set_theme()
+    return Report(params=params, recorder=Recorder(params.figures_dir()))
