@@ -183,6 +183,7 @@ def test_growth_by_group_matches_yoy_growth_per_group():
         (pd.DataFrame({"k": [], "year": [], "value": []}), "must not be empty"),
         (pd.DataFrame({"k": ["a"], "value": [1.0]}), "lacks column 'year'"),
         (pd.DataFrame({"k": ["a"], "year": [2010.5], "value": [1.0]}), "integer years"),
+        (pd.DataFrame({"k": ["a"], "year": [2010], "value": ["x"]}), "'value' must be numeric"),
         (pd.DataFrame({"k": ["a", "a"], "year": [2010, 2011], "value": [1.0, -1.0]}), "negative"),
         (
             pd.DataFrame({"k": ["a", "a"], "year": [2010, 2010], "value": [1.0, 2.0]}),

@@ -141,6 +141,8 @@ def test_mirror_table_errors(dots):
         mirror_gap_table(dots.drop(columns="flow"))
     with pytest.raises(ParameterError, match="must not be empty"):
         mirror_gap_table(dots.iloc[0:0])
+    with pytest.raises(ParameterError, match="'value_usd_mn' must be numeric"):
+        mirror_gap_table(dots.assign(value_usd_mn="1.0"))
     with pytest.raises(ParameterError, match="how must be one of 'inner', 'outer'; not 'left'"):
         mirror_gap_table(dots, how="left")
     with pytest.raises(ParameterError, match="two different countries"):

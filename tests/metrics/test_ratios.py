@@ -112,6 +112,8 @@ def test_shares_by_group_sum_to_one_per_group(values, groups):
 def test_shares_by_group_errors():
     with pytest.raises(ParameterError, match="must be non-negative"):
         shares_by_group(pd.DataFrame({"g": [1], "value": [-1.0]}), "g")
+    with pytest.raises(ParameterError, match="'value' must be numeric; not bool"):
+        shares_by_group(pd.DataFrame({"g": [1], "value": [True]}), "g")
     with pytest.raises(ParameterError, match="lacks column 'value'"):
         shares_by_group(pd.DataFrame({"g": [1]}), "g")
     with pytest.raises(ParameterError, match="must be a pandas DataFrame"):

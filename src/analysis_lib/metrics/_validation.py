@@ -147,6 +147,13 @@ def check_columns(func: str, name: str, frame: object, columns: list[str]) -> pd
     return frame
 
 
+def check_numeric_column(func: str, frame: pd.DataFrame, column: str) -> None:
+    """Raise unless ``frame[column]`` has a numeric (not boolean) dtype."""
+    dtype = frame[column].dtype
+    if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        raise ParameterError(f"{func}: column {column!r} must be numeric; not {dtype}")
+
+
 def as_key_list(func: str, keys: object) -> list[str]:
     """Return group keys as a non-empty list of column names."""
     key_list = [keys] if isinstance(keys, str) else list(keys)

@@ -12,6 +12,7 @@ from analysis_lib.metrics._validation import (
     as_series,
     check_columns,
     check_non_negative,
+    check_numeric_column,
     is_scalar,
     plain,
 )
@@ -215,6 +216,7 @@ def growth_by_group(
     """
     key_list = as_key_list("growth_by_group", keys)
     check_columns("growth_by_group", "df", df, [*key_list, value, year])
+    check_numeric_column("growth_by_group", df, value)
     if not pd.api.types.is_integer_dtype(df[year].dtype):
         raise ParameterError(
             f"growth_by_group: column {year!r} must hold integer years; not {df[year].dtype}"

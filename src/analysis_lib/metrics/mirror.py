@@ -19,6 +19,7 @@ from analysis_lib.exceptions import ParameterError, must_be_one_of
 from analysis_lib.metrics._validation import (
     check_columns,
     check_non_negative,
+    check_numeric_column,
     check_positive,
     coerce_pair,
     first_label,
@@ -107,6 +108,7 @@ def mirror_gap(reported: float | pd.Series, mirror: float | pd.Series) -> Mirror
 def _export_mask(func: str, dots_df: pd.DataFrame) -> np.ndarray:
     """Check the table; return a boolean array marking its ``exports_fob`` rows."""
     check_columns(func, "dots_df", dots_df, DOTS_COLUMNS)
+    check_numeric_column(func, dots_df, "value_usd_mn")
     flow = dots_df["flow"]
     is_export = (flow == "exports_fob").to_numpy(dtype=bool, na_value=False)
     is_import = (flow == "imports_cif").to_numpy(dtype=bool, na_value=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from analysis_lib.exceptions import ParameterError
@@ -11,6 +10,7 @@ from analysis_lib.metrics._validation import (
     check_columns,
     check_non_negative,
     check_non_zero,
+    check_numeric_column,
     check_positive,
     coerce_pair,
     first_label,
@@ -162,6 +162,7 @@ def shares_by_group(df: pd.DataFrame, keys: str | list[str], value: str = "value
     """
     key_list = as_key_list("shares_by_group", keys)
     check_columns("shares_by_group", "df", df, [*key_list, value])
+    check_numeric_column("shares_by_group", df, value)
     values = df[value]
     if (values < 0).any():
         label = first_label(values < 0)
@@ -169,6 +170,7 @@ def shares_by_group(df: pd.DataFrame, keys: str | list[str], value: str = "value
             f"shares_by_group: column {value!r} must be non-negative; it is negative at "
             f"index {label!r}"
         )
-    totals = values.groupby([df[key] for key in key_list], sort=False).transform("sum")
-    result = values / totals.where(totals != 0, np.nan)
-    return result.rename(f"{value}_share")
+    totals = df.groupby(key_list, sort=False, observed=True)[value].transform("sum")
+    # A zero total only arises when every value of the group is 0 or NaN, so
+    # the division gives 0 / 0 = NaN there without a separate pass.
+    return (values / totals).rename(f"{value}_share")
