@@ -1,7 +1,63 @@
-"""Sub-commands of the claims concern."""
+"""Sub-commands of the claims concern: ``audit``.
+
+pandas is imported only when the command runs.
+"""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+SOURCE_CHOICES = ("gacc", "imf_dots_cn", "imf_dots_ru", "all")
+FORMAT_CHOICES = ("table", "json", "csv")
 
 
 def register(subparsers) -> None:
     """Add this concern's sub-commands to the CLI."""
+    audit = subparsers.add_parser(
+        "audit",
+        help="check every claim of the article against the data",
+        description="Check every registered claim (data/claims.csv) against each source and "
+        "print one verdict per claim and source: consistent, inconsistent or unverifiable.",
+    )
+    # Values are checked by the handler, not by argparse choices, so a wrong
+    # value gives the package's one-line error instead of a usage dump.
+    audit.add_argument(
+        "--source",
+        default="all",
+        metavar="|".join(SOURCE_CHOICES),
+        help="audit trade claims against one source only (default: all, which also "
+        "checks the timeline, programme and structure claims)",
+    )
+    audit.add_argument(
+        "--format",
+        default="table",
+        metavar="|".join(FORMAT_CHOICES),
+        help="table (aligned, for people; default), json or csv",
+    )
+    audit.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="data folder with datapackage.json (default: the project's data/, or "
+        "ANALYSIS_LIB_DATA_DIR)",
+    )
+    audit.set_defaults(handler=run_audit_command)
+
+
+def run_audit_command(args) -> int:
+    """Run the audit and print it in the chosen format."""
+    from analysis_lib.exceptions import must_be_one_of
+
+    if args.source not in SOURCE_CHOICES:
+        raise must_be_one_of("--source", args.source, SOURCE_CHOICES)
+    if args.format not in FORMAT_CHOICES:
+        raise must_be_one_of("--format", args.format, FORMAT_CHOICES)
+
+    from analysis_lib.claims.audit import run_audit
+    from analysis_lib.claims.report import render
+
+    data_dir = args.data_dir.resolve() if args.data_dir is not None else None
+    results = run_audit(source=args.source, data_dir=data_dir)
+    sys.stdout.write(render(results, args.format))
+    return 0

@@ -15,7 +15,9 @@ from analysis_lib.exceptions import AnalysisLibError
 SOURCE_LABELS = {
     "gacc": "GACC (customs_totals, agency GACC, final release)",
     "imf_dots_cn": "IMF DOTS reported by China (dots_trade, exports FOB + imports CIF)",
-    "imf_dots_ru": "IMF DOTS reported by the partner (dots_trade mirror, exports FOB + imports CIF)",
+    "imf_dots_ru": (
+        "IMF DOTS reported by the partner (dots_trade mirror, exports FOB + imports CIF)"
+    ),
 }
 
 
@@ -97,13 +99,17 @@ class Evidence:
                 self._series[key] = error
         series = self._series[key]
         if isinstance(series, AnalysisLibError):
-            return TradePoint(source, partner, year, None, (), f"{source} gives no series: {series}")
+            return TradePoint(
+                source, partner, year, None, (), f"{source} gives no series: {series}"
+            )
         value = series.get(year) if hasattr(series, "get") else None
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return TradePoint(
                 source, partner, year, None, (), f"{source} has no CN-{partner} value for {year}"
             )
-        return TradePoint(source, partner, year, float(value), self._trade_source_ids(source, partner, year))
+        return TradePoint(
+            source, partner, year, float(value), self._trade_source_ids(source, partner, year)
+        )
 
     def _trade_source_ids(self, source: str, partner: str, year: int) -> tuple[str, ...]:
         # Mirrors the selection documented in docs/design.md ("Audit sources"),
@@ -111,7 +117,12 @@ class Evidence:
         if source == "gacc":
             rows = self.rows(
                 "customs_totals",
-                (("agency", "GACC"), ("release", "final"), ("reporter", "CN"), ("partner", partner)),
+                (
+                    ("agency", "GACC"),
+                    ("release", "final"),
+                    ("reporter", "CN"),
+                    ("partner", partner),
+                ),
             )
         elif source == "imf_dots_cn":
             rows = self.rows("dots_trade", (("reporter", "CN"), ("partner", partner)))

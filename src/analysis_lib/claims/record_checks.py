@@ -21,11 +21,6 @@ STRUCTURE_GROUPS = (
     ("CN→RU manufactures (SITC6+7+8)", "CN", "RU", ("SITC6", "SITC7", "SITC8")),
 )
 
-# programme_budgets measures that a funding share divides: funds received over
-# funds planned for the same programme.
-FUNDED_MEASURE = "actual"
-PLANNED_MEASURE = "planned"
-
 
 def _describe_filters(claim: dict) -> str:
     return ";".join(f"{c}={v}" for c, v in parse_filters(claim.get("filters")))
@@ -70,7 +65,8 @@ def _year_of(value: object) -> int | None:
 
 
 def _record_label(record: dict) -> str:
-    return f"timeline {record['event_id']} ({record.get('title_en', '')}) {cite([record['source_id']])}"
+    title = record.get("title_en", "")
+    return f"timeline {record['event_id']} ({title}) {cite([record['source_id']])}"
 
 
 def check_event_date(claim: dict, evidence: Evidence) -> Finding:
@@ -127,7 +123,8 @@ def check_duration(claim: dict, evidence: Evidence) -> Finding:
             rules.UNVERIFIABLE,
             None,
             f"{_record_label(record)} has no end_date (no cited source states one), so the "
-            f"horizon of {claim['claimed_text']} {claim['unit']} cannot be computed.{_note(claim)}",
+            f"horizon of {claim['claimed_text']} {claim['unit']} cannot be computed."
+            f"{_note(claim)}",
             (record["source_id"],),
         )
     years = end - start
@@ -140,9 +137,18 @@ def check_duration(claim: dict, evidence: Evidence) -> Finding:
 
 
 def check_funding_share(claim: dict, evidence: Evidence) -> Finding:
-    """Compare a claimed funding share with ``actual / planned × 100`` of the programme."""
-    rows = evidence.rows("programme_budgets", parse_filters(claim.get("filters")))
-    where = f"programme_budgets with {_describe_filters(claim)}"
+    """Compare a claimed funding share with ``funded / needed × 100`` of the programme.
+
+    The claim's filters name two ``measure`` values, the funds provided first and
+    the funds needed second (``...;measure=committed;measure=budget``); the other
+    filters choose the programme's rows. Amounts of each measure are summed.
+    """
+    filters = parse_filters(claim.get("filters"))
+    funded_measure, needed_measure = [v for c, v in filters if c == "measure"][:2]
+    programme = tuple((c, v) for c, v in filters if c != "measure")
+    rows = evidence.rows("programme_budgets", programme)
+    where = "programme_budgets rows with " + ";".join(f"{c}={v}" for c, v in programme)
+    ids = tuple(sorted(set(rows["source_id"].astype(str))))
     if rows.empty:
         return Finding(
             rules.UNVERIFIABLE,
@@ -150,29 +156,31 @@ def check_funding_share(claim: dict, evidence: Evidence) -> Finding:
             f"{where} has no row, so no recorded figure can check the claimed "
             f"{claim['claimed_text']}.{_note(claim)}",
         )
-    amounts = {}
-    for measure in (FUNDED_MEASURE, PLANNED_MEASURE):
-        chosen = rows[rows["measure"].astype("string") == measure]
-        amounts[measure] = float(chosen["amount"].sum())
-    units = rows[rows["measure"].astype("string").isin(list(amounts))][["unit", "currency"]]
-    present = set(rows["measure"].astype(str))
-    if not set(amounts) <= present or len(units.drop_duplicates()) != 1:
+    measures = rows["measure"].astype("string")
+    chosen = rows[measures.isin([funded_measure, needed_measure])]
+    present = set(chosen["measure"].astype(str))
+    if (
+        present != {funded_measure, needed_measure}
+        or len(chosen[["unit", "currency"]].drop_duplicates()) != 1
+    ):
         return Finding(
             rules.UNVERIFIABLE,
             None,
-            f"{where} needs rows with measure {FUNDED_MEASURE!r} and {PLANNED_MEASURE!r} in one "
-            f"unit and currency; found measures {sorted(present)}.{_note(claim)}",
-            tuple(sorted(set(rows["source_id"].astype(str)))),
+            f"{where} needs amounts of measure {funded_measure!r} and {needed_measure!r} in one "
+            f"unit and currency; found measures {sorted(set(measures.astype(str)))}."
+            f"{_note(claim)}",
+            ids,
         )
-    funded, planned = amounts[FUNDED_MEASURE], amounts[PLANNED_MEASURE]
-    ids = tuple(sorted(set(rows["source_id"].astype(str))))
-    if planned <= 0:
-        return Finding(rules.UNVERIFIABLE, None, f"{where}: planned amount is {planned}.", ids)
-    share = funded / planned * 100
+    funded = float(chosen.loc[measures == funded_measure, "amount"].sum())
+    needed = float(chosen.loc[measures == needed_measure, "amount"].sum())
+    if needed <= 0:
+        return Finding(rules.UNVERIFIABLE, None, f"{where}: {needed_measure} is {needed:g}.", ids)
+    share = funded / needed * 100
     judgement = rules.judge_half_last_digit(share, claim["claimed_text"], "%")
+    money = f"{chosen['unit'].iloc[0]} {chosen['currency'].iloc[0]}"
     explanation = (
-        f"{where} {cite(ids)}: {FUNDED_MEASURE} {funded:g} / {PLANNED_MEASURE} {planned:g} × 100"
-        f" = {share:.2f}%; claimed {claim['claimed_text']}. "
+        f"{where} {cite(ids)}: {funded_measure} {funded:g} / {needed_measure} {needed:g} "
+        f"{money} × 100 = {share:.2f}%; claimed {claim['claimed_text']}. "
         f"{judgement.rule} → {judgement.verdict}."
     )
     return Finding(judgement.verdict, f"{share:.2f}%", explanation, ids)

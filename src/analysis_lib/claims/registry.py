@@ -136,11 +136,14 @@ def validate_registry(claims_df, data_dir: Path | None = None) -> None:
             raise fail(f"kind must be one of {_quoted(KINDS)}; not {claim.get('kind')!r}")
         table = claim.get("table")
         if table not in tables:
-            raise fail(f"table must be a resource of datapackage.json, one of {_quoted(tables)}; "
-                       f"not {table!r}")
+            raise fail(
+                f"table must be a resource of datapackage.json, one of {_quoted(tables)}; "
+                f"not {table!r}"
+            )
         if table not in check_tables:
-            raise fail(f"table for check {check!r} must be one of {_quoted(check_tables)}; "
-                       f"not {table!r}")
+            raise fail(
+                f"table for check {check!r} must be one of {_quoted(check_tables)}; not {table!r}"
+            )
         try:
             filters = parse_filters(claim.get("filters"))
         except ValueError as error:
@@ -148,11 +151,19 @@ def validate_registry(claims_df, data_dir: Path | None = None) -> None:
         columns = _table_columns(folder, table)
         for column, _value in filters:
             if column not in columns:
-                raise fail(f"filter column {column!r} must be a column of {table}, "
-                           f"one of {_quoted(columns)}")
+                raise fail(
+                    f"filter column {column!r} must be a column of {table}, "
+                    f"one of {_quoted(columns)}"
+                )
         if check == "ratio_fraction" and [c for c, _ in filters].count("partner") != 2:
-            raise fail("filters of ratio_fraction must name two partners, e.g. "
-                       "'partner=RU;partner=US'")
+            raise fail(
+                "filters of ratio_fraction must name two partners, e.g. 'partner=RU;partner=US'"
+            )
+        if check == "funding_share" and [c for c, _ in filters].count("measure") != 2:
+            raise fail(
+                "filters of funding_share must name two measures, funds provided then "
+                "funds needed, e.g. 'measure=committed;measure=budget'"
+            )
         if check in _NEEDS_YEAR and _is_missing(claim.get("year")):
             raise fail(f"year must be given for check {check!r}")
         if check in ("period", "structure_proxy") and _is_missing(claim.get("year_end")):
@@ -163,10 +174,15 @@ def validate_registry(claims_df, data_dir: Path | None = None) -> None:
 
 
 def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or str(value) in (
-        "",
-        "<NA>",
-        "nan",
+    return (
+        value is None
+        or (isinstance(value, float) and value != value)
+        or str(value)
+        in (
+            "",
+            "<NA>",
+            "nan",
+        )
     )
 
 
@@ -179,7 +195,9 @@ def _descriptor(folder: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
-        raise ClaimRegistryError(f"{path}: cannot read the data package descriptor ({error})") from None
+        raise ClaimRegistryError(
+            f"{path}: cannot read the data package descriptor ({error})"
+        ) from None
 
 
 def _resource_names(folder: Path) -> tuple[str, ...]:
@@ -209,4 +227,6 @@ def _source_ids(folder: Path) -> set[str]:
         with path.open(encoding="utf-8", newline="") as handle:
             return {row["source_id"] for row in csv.DictReader(handle)}
     except (OSError, KeyError):
-        raise ClaimRegistryError(f"{path}: column 'source_id' must exist to check claim sources") from None
+        raise ClaimRegistryError(
+            f"{path}: column 'source_id' must exist to check claim sources"
+        ) from None

@@ -52,7 +52,9 @@ def _number_as_written(claimed_text: str) -> Decimal:
     try:
         return Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"claimed_text must be a number as written; not {claimed_text!r}") from None
+        raise ValueError(
+            f"claimed_text must be a number as written; not {claimed_text!r}"
+        ) from None
 
 
 def half_last_digit(claimed_text: str) -> Decimal:
@@ -148,7 +150,9 @@ def parse_partial_date(text: str) -> tuple[tuple[int, ...], str]:
     return parts, _PRECISIONS[len(parts) - 1]
 
 
-def judge_same_date_at_precision(claimed_text: str, recorded: str, recorded_precision: str) -> Judgement:
+def judge_same_date_at_precision(
+    claimed_text: str, recorded: str, recorded_precision: str
+) -> Judgement:
     """Compare a claimed date with a recorded one at the coarser of their precisions.
 
     A mismatch at that precision is inconsistent. A match is consistent unless
@@ -164,7 +168,7 @@ def judge_same_date_at_precision(claimed_text: str, recorded: str, recorded_prec
     recorded_precision : str
         ``day``, ``month`` or ``year``: how precise the recorded date is.
     """
-    claimed, claimed_precision = parse_partial_date(claimed_text)
+    claimed, _ = parse_partial_date(claimed_text)
     recorded_parts, _ = parse_partial_date(recorded)
     recorded_parts = recorded_parts[: _PRECISIONS.index(recorded_precision) + 1]
     depth = min(len(claimed), len(recorded_parts))
@@ -177,7 +181,9 @@ def judge_same_date_at_precision(claimed_text: str, recorded: str, recorded_prec
         f"claimed {claimed_text} {sign} recorded {shown}"
     )
     if same and len(recorded_parts) < len(claimed):
-        rule += f"; the record is known only to the {recorded_precision}, finer than that is unchecked"
+        rule += (
+            f"; the record is known only to the {recorded_precision}, finer than that is unchecked"
+        )
         return Judgement(UNVERIFIABLE, rule)
     return Judgement(verdict_of(same), rule)
 
@@ -188,7 +194,9 @@ def judge_same_year(claimed_years: tuple[int, ...], recorded_years: tuple[int, .
     claimed = "–".join(str(y) for y in claimed_years)
     recorded = "–".join(str(y) for y in recorded_years)
     sign = "=" if holds else "≠"
-    return Judgement(verdict_of(holds), f"rule same_year: claimed {claimed} {sign} recorded {recorded}")
+    return Judgement(
+        verdict_of(holds), f"rule same_year: claimed {claimed} {sign} recorded {recorded}"
+    )
 
 
 def parse_range(claimed_text: str) -> tuple[float, float]:

@@ -25,7 +25,9 @@ def _missing(points: list[TradePoint], purpose: str) -> Finding | None:
     gaps = [p.missing for p in points if p.value is None]
     if not gaps:
         return None
-    return Finding(rules.UNVERIFIABLE, None, f"{'; '.join(gaps)}, so {purpose} cannot be computed.")
+    return Finding(
+        rules.UNVERIFIABLE, None, f"{'; '.join(gaps)}, so {purpose} cannot be computed."
+    )
 
 
 def _figures(source: str, points: list[TradePoint]) -> str:

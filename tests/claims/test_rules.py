@@ -1,0 +1,119 @@
+"""Tolerance rules on plain numbers: each verdict is reachable and boundaries are exact."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from analysis_lib.claims import rules
+
+
+@pytest.mark.parametrize(
+    ("text", "half"),
+    [("55.5", "0.05"), ("6.8%", "0.05"), ("24%", "0.5"), ("88.25", "0.005"), ("1,5", "0.05")],
+)
+def test_half_last_digit_is_half_a_unit_of_the_last_written_digit(text, half):
+    assert rules.half_last_digit(text) == Decimal(half)
+
+
+@pytest.mark.parametrize(
+    ("computed", "verdict"),
+    [
+        (55.45, "consistent"),  # the closed boundary: 55.45 rounds half up to 55.5
+        (55.55, "consistent"),
+        (55.5, "consistent"),
+        (55.4499, "inconsistent"),
+        (55.5501, "inconsistent"),
+        (55.40, "inconsistent"),
+    ],
+)
+def test_judge_half_last_digit_boundaries(computed, verdict):
+    judgement = rules.judge_half_last_digit(computed, "55.5", "USD bn")
+    assert judgement.verdict == verdict
+    assert "half_last_digit" in judgement.rule
+    assert "0.05 USD bn" in judgement.rule
+
+
+def test_half_last_digit_rejects_text_that_is_not_a_number():
+    with pytest.raises(ValueError, match="must be a number"):
+        rules.half_last_digit("about fifty")
+
+
+@pytest.mark.parametrize(
+    ("nearest", "verdict"),
+    [((1, 6), "consistent"), ((1, 5), "inconsistent"), ((2, 12), "consistent")],
+)
+def test_judge_nearest_fraction_compares_fractions_by_value(nearest, verdict):
+    judgement = rules.judge_nearest_fraction(0.1728, "1/6", *nearest)
+    assert judgement.verdict == verdict
+    assert "0.1728" in judgement.rule
+
+
+@pytest.mark.parametrize("text", ["1/0", "one sixth", "1/"])
+def test_parse_fraction_rejects_non_fractions(text):
+    with pytest.raises(ValueError, match="fraction"):
+        rules.parse_fraction(text)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "recorded", "precision", "verdict", "compared_at"),
+    [
+        ("1996-04-24", "1996-04-23", "day", "inconsistent", "day"),
+        ("1996-04-23", "1996-04-23", "day", "consistent", "day"),
+        ("2014-08", "2014-08-08", "day", "consistent", "month"),
+        ("2014-09", "2014-08-08", "day", "inconsistent", "month"),
+        # The record knows only the month: the claimed day cannot be confirmed.
+        ("2014-08-08", "2014-08", "month", "unverifiable", "month"),
+        ("2014-08-08", "2014-07", "month", "inconsistent", "month"),
+        # A day-long text whose precision is "year" counts only as a year.
+        ("2012-05-01", "2012-01-01", "year", "unverifiable", "year"),
+    ],
+)
+def test_same_date_at_precision(claimed, recorded, precision, verdict, compared_at):
+    judgement = rules.judge_same_date_at_precision(claimed, recorded, precision)
+    assert judgement.verdict == verdict
+    assert f"at {compared_at} precision" in judgement.rule
+
+
+@pytest.mark.parametrize("text", ["24 April 1996", "1996-4-24", "1996--24"])
+def test_parse_partial_date_rejects_other_formats(text):
+    with pytest.raises(ValueError, match="YYYY"):
+        rules.parse_partial_date(text)
+
+
+def test_same_year_for_a_date_and_a_period():
+    assert rules.judge_same_year((2003,), (2003,)).verdict == "consistent"
+    assert rules.judge_same_year((1996, 2005), (1996, 2006)).verdict == "inconsistent"
+    assert (
+        "1996–2005 ≠ recorded 1996–2006" in rules.judge_same_year((1996, 2005), (1996, 2006)).rule
+    )
+
+
+@pytest.mark.parametrize(
+    ("years", "verdict"),
+    [(10, "consistent"), (15, "consistent"), (9, "inconsistent"), (16, "inconsistent")],
+)
+def test_within_range_is_closed(years, verdict):
+    assert rules.judge_within_range(years, "10 – 15", "years").verdict == verdict
+
+
+def test_lower_than_previous_is_strict():
+    assert rules.judge_lower_than_previous(13.0, 40.7, 2012).verdict == "consistent"
+    assert rules.judge_lower_than_previous(40.7, 40.7, 2012).verdict == "inconsistent"
+    assert "growth 2011" in rules.judge_lower_than_previous(1.0, 2.0, 2012).rule
+
+
+def test_majority_both_ends_names_the_failing_share():
+    holds = rules.judge_majority_both_ends(
+        {"a": {1995: 60.0, 2015: 80.0}, "b": {1995: 51.0, 2015: 70.0}}
+    )
+    assert holds.verdict == "consistent"
+    fails = rules.judge_majority_both_ends(
+        {"a": {1995: 7.9, 2015: 80.8}, "b": {1995: 65.2, 2015: 88.2}}
+    )
+    assert fails.verdict == "inconsistent"
+    assert "a 1995 7.9%" in fails.rule
+    assert "2015" not in fails.rule.split("not met by")[1]
+    # exactly half is not a majority
+    assert rules.judge_majority_both_ends({"a": {1995: 50.0}}).verdict == "inconsistent"
