@@ -13,13 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis_lib.claims import rules
-from analysis_lib.claims.registry import TRADE_CHECKS, load_registry
+from analysis_lib.claims.registry import CHECKS, TRADE_CHECKS, load_registry
 from analysis_lib.exceptions import must_be_one_of
 
 ALL_SOURCES = "all"
 
-# The table-checked claims' sources, in the order reports list them.
-TABLE_SOURCES = ("timeline", "programme_budgets", "trade_structure")
+# Sources of the claims checked against one table: the tables themselves.
+TABLE_SOURCES = tuple(
+    dict.fromkeys(
+        table
+        for check, (_, tables) in CHECKS.items()
+        if check not in TRADE_CHECKS
+        for table in tables
+    )
+)
 
 
 @dataclass(frozen=True)

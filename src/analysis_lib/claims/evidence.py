@@ -104,9 +104,8 @@ class Evidence:
             )
         value = series.get(year) if hasattr(series, "get") else None
         if value is None or (isinstance(value, float) and math.isnan(value)):
-            return TradePoint(
-                source, partner, year, None, (), f"{source} has no CN-{partner} value for {year}"
-            )
+            missing = f"{SOURCE_LABELS[source]} has no CN-{partner} value for {year}"
+            return TradePoint(source, partner, year, None, (), missing)
         return TradePoint(
             source, partner, year, float(value), self._trade_source_ids(source, partner, year)
         )
