@@ -198,6 +198,13 @@ def programme_budgets(df, *, source_ids, lang="en", note_key=None, sources_df=No
     lang = check_lang(lang)
     require_frame(df, BUDGET_COLUMNS, figure=name)
     data = df.assign(amount=numeric(df, "amount", figure=name))
+    duplicated = data.duplicated(["programme_id", "component"])
+    if duplicated.any():
+        row = data[duplicated].iloc[0]
+        raise ParameterError(
+            f"{name}: df has more than one row for programme {row['programme_id']!r} "
+            f"and component {row['component']!r}"
+        )
     pairs = data[["unit", "currency"]].drop_duplicates()
     if len(pairs) != 1:
         raise ParameterError(
