@@ -330,8 +330,9 @@ def _plot_source_lines(ax, df, value_column, lang, figure):
         year=years(df, figure=figure), **{value_column: numeric(df, value_column, figure=figure)}
     )
     for source in SERIES_SOURCES:
-        rows = data[data["source"] == source].dropna(subset=[value_column]).sort_values("year")
-        if rows.empty:
+        # NaN rows stay: matplotlib breaks the line there instead of bridging unknown years.
+        rows = data[data["source"] == source].sort_values("year")
+        if rows[value_column].isna().all():
             continue
         ax.plot(
             rows["year"],
