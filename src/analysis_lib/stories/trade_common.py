@@ -1,0 +1,227 @@
+"""Helpers the trade stories share: cached loading, number and label formatting, highlighting.
+
+Used by :mod:`~analysis_lib.stories.trade_dynamics`, :mod:`~analysis_lib.stories.partners`,
+:mod:`~analysis_lib.stories.timeline` and :mod:`~analysis_lib.stories.after_article`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from analysis_lib.plots.labels import format_number, label
+
+SOURCES = ("gacc", "imf_dots_cn", "imf_dots_ru")
+"""The audit sources, in the order the stories show them."""
+DASH = "–"
+
+VERDICTS = {
+    "en": {
+        "consistent": "consistent",
+        "inconsistent": "inconsistent",
+        "unverifiable": "not checkable",
+    },
+    "ru": {
+        "consistent": "согласуется",
+        "inconsistent": "не согласуется",
+        "unverifiable": "проверить невозможно",
+    },
+}
+"""Verdicts in lower-case prose form (figures use the labels table instead)."""
+_AND = {"en": " and ", "ru": " и "}
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def fmt(value: object, lang: str, decimals: int = 1) -> str:
+    """Format a number for prose or a table; a missing value gives a dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    return format_number(float(value), lang, decimals)
+
+
+def source_label(source: str, lang: str) -> str:
+    """Return the translated name of an audit source (e.g. ``gacc``)."""
+    return label(f"source.{source}", lang)
+
+
+def verdict_label(verdict: str, lang: str) -> str:
+    """Return a verdict in lower-case prose form in ``lang``."""
+    return VERDICTS[lang][verdict]
+
+
+def join_years(years, lang: str) -> str:
+    """Return ``"2011 and 2012"`` in English, ``"2011 и 2012 гг."`` or ``"2011 г."`` in Russian."""
+    years = [str(y) for y in years]
+    text = years[0] if len(years) == 1 else ", ".join(years[:-1]) + _AND[lang] + years[-1]
+    if lang == "ru":
+        text += " г." if len(years) == 1 else " гг."
+    return text
+
+
+def text_table(df, lang: str, decimals: dict | int = 2):
+    """Return ``df`` with every number formatted for ``lang`` and missing values as dashes.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table to show.
+    lang : {'en', 'ru'}
+    decimals : int or dict
+        Digits after the separator, for all float columns or per column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        All cells as strings.
+    """
+    import pandas as pd
+
+    shown = df.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values):
+            digits = decimals.get(column, 2) if isinstance(decimals, dict) else decimals
+            shown[column] = [fmt(v, lang, digits) for v in values]
+        else:
+            shown[column] = [DASH if pd.isna(v) else str(v) for v in values]
+    return shown
+
+
+def highlight_source(fig, source: str, lang: str) -> None:
+    """Draw the chosen source's series bold and fade the other sources' series.
+
+    The figure functions draw every source alike; the story marks its choice
+    afterwards, finding the artists by their translated legend label.
+    """
+    from analysis_lib.plots._common import place_legend
+
+    chosen = source_label(source, lang)
+    others = {source_label(s, lang) for s in SOURCES if s != source}
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            if line.get_label() == chosen:
+                line.set_linewidth(3.0)
+                line.set_zorder(3)
+            elif line.get_label() in others:
+                line.set_alpha(0.45)
+        for container in ax.containers:
+            if container.get_label() in others:
+                for patch in container:
+                    patch.set_alpha(0.45)
+        if ax.get_legend() is not None:
+            place_legend(ax)
+
+
+# ---------------------------------------------------------------- loading
+
+# Loading validates every table (pandera), which costs a noticeable fraction of a
+# second per call; one notebook run reads the same files many times, so each
+# result is kept per data folder for the life of the kernel.
+_CACHE: dict = {}
+
+
+def _cached(name: str, data_dir, factory):
+    from pathlib import Path
+
+    from analysis_lib import paths
+
+    folder = Path(data_dir).resolve() if data_dir is not None else paths.data_dir()
+    key = (name, str(folder))
+    if key not in _CACHE:
+        _CACHE[key] = factory(folder)
+    return _CACHE[key]
+
+
+def clear_cache() -> None:
+    """Forget every loaded table, series and audit (e.g. after the data changed)."""
+    _CACHE.clear()
+
+
+def load_series(partner: str = "RU", data_dir=None) -> dict:
+    """Return ``{source: trade_series(source, partner)}`` for every audit source that has it.
+
+    The mirror source (``imf_dots_ru``) has no series for the world (``WLD``).
+    """
+    from analysis_lib.loaders import trade_series
+
+    sources = SOURCES[:2] if partner == "WLD" else SOURCES
+    return _cached(
+        f"series-{partner}",
+        data_dir,
+        lambda folder: {s: trade_series(s, partner, data_dir=folder) for s in sources},
+    )
+
+
+def load_claims(data_dir=None):
+    """Return the claim registry (``data/claims.csv``) through the loaders."""
+    from analysis_lib.loaders import load_table
+
+    return _cached("claims", data_dir, lambda folder: load_table("claims", data_dir=folder))
+
+
+def load_named_table(name: str, data_dir=None):
+    """Return the validated table ``name`` of the data package (cached)."""
+    from analysis_lib.loaders import load_table
+
+    return _cached(f"table-{name}", data_dir, lambda folder: load_table(name, data_dir=folder))
+
+
+def audit_results(data_dir=None) -> list:
+    """Return :func:`analysis_lib.claims.audit.run_audit` over every claim and source (cached)."""
+    from analysis_lib.claims.audit import run_audit
+
+    return _cached("audit", data_dir, lambda folder: run_audit(data_dir=folder))
+
+
+def series_source_ids(source: str, partner: str, years, data_dir=None) -> list[str]:
+    """Return the ``source_id`` values behind a trade series in ``years``.
+
+    GACC figures come from one press report each; both IMF DOTS sides are ``imf_dots``.
+    """
+    if source != "gacc":
+        return ["imf_dots"]
+    table = load_named_table("customs_totals", data_dir)
+    rows = table[
+        (table["agency"] == "GACC")
+        & (table["reporter"] == "CN")
+        & (table["partner"] == partner)
+        & (table["release"] == "final")
+        & table["year"].isin([int(y) for y in years])
+    ]
+    return sorted(set(rows["source_id"]))
+
+
+def article_claims(claims_df, claim_ids):
+    """Return the registry rows of ``claim_ids`` (in that order) with their year and value."""
+    rows = claims_df.set_index("claim_id").reindex(list(claim_ids))
+    if rows["kind"].isna().any():
+        from analysis_lib.exceptions import ClaimRegistryError
+
+        missing = rows.index[rows["kind"].isna()][0]
+        raise ClaimRegistryError(f"claims.csv: claim_id {missing!r} must exist; it is missing")
+    rows = rows.reset_index()
+    rows["year"] = rows["year"].astype(int)
+    return rows[
+        [
+            "claim_id",
+            "kind",
+            "year",
+            "claimed_value",
+            "claimed_text",
+            "statement_en",
+            "statement_ru",
+        ]
+    ]
+
+
+def verdict_table(results, claim_ids):
+    """Return claim_id, source, verdict, computed for the audit results of ``claim_ids``."""
+    import pandas as pd
+
+    rows = [
+        {"claim_id": r.id, "source": r.source, "verdict": r.verdict, "computed": r.computed}
+        for r in results
+        if r.id in claim_ids
+    ]
+    return pd.DataFrame(rows, columns=["claim_id", "source", "verdict", "computed"])

@@ -1,0 +1,497 @@
+"""Notebook 01: China-Russia trade 2009-2014 in each source, beside the article's figures.
+
+Data views (pure, testable without a kernel): :func:`levels_table`,
+:func:`growth_table`, :func:`article_claims`, :func:`claims_comparison`,
+:func:`slowdown_table`, :func:`verdict_table`, :func:`missing_years`.
+Loading: :func:`load_series`, :func:`load_claims`, :func:`series_source_ids`.
+Shared with the other trade stories: :func:`fmt`, :func:`source_label`,
+:func:`verdict_label`, :func:`text_table`, :func:`highlight_source`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from analysis_lib.stories.context import Report, start_report
+from analysis_lib.stories.trade_common import (
+    DASH,
+    SOURCES,
+    article_claims,
+    audit_results,
+    fmt,
+    highlight_source,
+    join_years,
+    load_claims,
+    load_series,
+    series_source_ids,
+    source_label,
+    verdict_label,
+    verdict_table,
+)
+
+NOTEBOOK = "01-trade-dynamics"
+DATA_YEARS = (1992, 2025)
+LEVEL_CLAIMS = ("trade-2010", "trade-2011", "trade-2012", "trade-2014")
+GROWTH_CLAIMS = ("growth-2014",)
+SLOWDOWN_CLAIM = "slowdown-2012"
+CLAIM_IDS = (*LEVEL_CLAIMS, *GROWTH_CLAIMS, SLOWDOWN_CLAIM)
+
+TEXT = {
+    "en": {
+        "intro": (
+            "This report follows China–Russia trade (China's exports plus imports, USD bn) "
+            "from {start} to {end} in three sources: {sources}. The chosen source, "
+            "highlighted in the figures, is **{source}**."
+        ),
+        "levels": (
+            "According to {source}, China–Russia trade was {first_value} USD bn in {first_year} "
+            "and {last_value} USD bn in {last_year}."
+        ),
+        "levels_empty": "{source} has no China–Russia value between {start} and {end}.",
+        "missing": (
+            "{source} has no value in the data for {years}: the figure leaves a gap there, "
+            "it does not fill it in."
+        ),
+        "growth": (
+            "The fastest growth in {source} was {max_growth}% in {max_year}; the weakest "
+            "year was {min_year} ({min_growth}%)."
+        ),
+        "growth_empty": (
+            "{source} gives no year-on-year growth between {start} and {end}: growth needs "
+            "the value of the year before."
+        ),
+        "slowdown_lead": (
+            "The article says that in {year} the growth of China–Russia trade slowed down "
+            "somewhat compared with {previous_year}."
+        ),
+        "slowdown": (
+            "{source}: growth of {previous}% in {previous_year}, then {current}% in {year}; "
+            "verdict: **{verdict}**."
+        ),
+        "slowdown_missing": (
+            "{source}: no value for {years}, so the slowdown cannot be checked against this "
+            "source."
+        ),
+        "claims": (
+            "The article, citing Chinese customs statistics, gives the figures in the first "
+            "column below; the other columns give what each source holds, with the audit's "
+            "verdict."
+        ),
+        "verdict_counts": (
+            "Against {source}: {consistent} consistent, {inconsistent} inconsistent, "
+            "{unverifiable} not checkable."
+        ),
+        "claim_missing": (
+            "{source} has no value for {year}, so the article's {claimed} USD bn for {year} "
+            "cannot be checked against it."
+        ),
+        "col_year": "Year",
+        "col_claim": "Claim of the article",
+        "col_article": "Article",
+        "col_source": "Source",
+        "col_value": "Value",
+    },
+    "ru": {
+        "intro": (
+            "В этом отчёте прослеживается товарооборот Китая и России (экспорт и импорт Китая, "
+            "млрд долл. США) с {start} по {end} г. по трём источникам: {sources}. Выбранный "
+            "источник, выделенный на графиках, — **{source}**."
+        ),
+        "levels": (
+            "По данным источника «{source}», товарооборот Китая и России составил "
+            "{first_value} млрд долл. США в {first_year} г. и {last_value} млрд долл. США "
+            "в {last_year} г."
+        ),
+        "levels_empty": (
+            "В источнике «{source}» нет данных о товарообороте Китая и России за {start}–{end} гг."
+        ),
+        "missing": (
+            "В источнике «{source}» нет значений за {years}: на графике там разрыв, "
+            "пропуск ничем не заполняется."
+        ),
+        "growth": (
+            "Самый быстрый рост по источнику «{source}» — {max_growth}% в {max_year} г.; "
+            "самый слабый год — {min_year} ({min_growth}%)."
+        ),
+        "growth_empty": (
+            "Источник «{source}» не позволяет вычислить годовой прирост за {start}–{end} гг.: "
+            "для этого нужно значение предыдущего года."
+        ),
+        "slowdown_lead": (
+            "Статья утверждает, что в {year} г. рост товарооборота Китая и России несколько "
+            "замедлился по сравнению с {previous_year} г."
+        ),
+        "slowdown": (
+            "«{source}»: рост {previous}% в {previous_year} г., затем {current}% в {year} г.; "
+            "вердикт: **{verdict}**."
+        ),
+        "slowdown_missing": (
+            "«{source}»: нет значений за {years}, поэтому по этому источнику замедление "
+            "проверить нельзя."
+        ),
+        "claims": (
+            "Статья со ссылкой на таможенную статистику КНР приводит цифры из первого "
+            "столбца таблицы; в остальных столбцах — данные каждого источника и вердикт "
+            "проверки."
+        ),
+        "verdict_counts": (
+            "По источнику «{source}»: согласуется — {consistent}, не согласуется — "
+            "{inconsistent}, проверить невозможно — {unverifiable}."
+        ),
+        "claim_missing": (
+            "В источнике «{source}» нет значения за {year} г., поэтому цифру статьи "
+            "{claimed} млрд долл. США за {year} г. по нему проверить нельзя."
+        ),
+        "col_year": "Год",
+        "col_claim": "Утверждение статьи",
+        "col_article": "Статья",
+        "col_source": "Источник",
+        "col_value": "Значение",
+    },
+}
+
+
+# ---------------------------------------------------------------- data views
+
+
+def levels_table(series_by_source: dict, start_year: int, end_year: int):
+    """Return the long table year, source, value_usd_bn for every year of the range.
+
+    A year a source does not cover keeps a NaN value, so gaps stay visible.
+    """
+    import pandas as pd
+
+    years = range(start_year, end_year + 1)
+    rows = [
+        {"year": year, "source": source, "value_usd_bn": float(series.get(year, math.nan))}
+        for source, series in series_by_source.items()
+        for year in years
+    ]
+    return pd.DataFrame(rows, columns=["year", "source", "value_usd_bn"])
+
+
+def growth_table(series_by_source: dict, start_year: int, end_year: int):
+    """Return the long table year, source, growth_pct (NaN without the year before)."""
+    import pandas as pd
+
+    from analysis_lib.metrics import yoy_growth
+
+    rows = []
+    for source, series in series_by_source.items():
+        growth = yoy_growth(series) if len(series) else series
+        for year in range(start_year, end_year + 1):
+            rows.append(
+                {"year": year, "source": source, "growth_pct": float(growth.get(year, math.nan))}
+            )
+    return pd.DataFrame(rows, columns=["year", "source", "growth_pct"])
+
+
+def missing_years(table, source: str, column: str = "value_usd_bn") -> list[int]:
+    """Return the years of ``table`` where ``source`` has no value."""
+    rows = table[(table["source"] == source) & table[column].isna()]
+    return [int(y) for y in rows["year"]]
+
+
+def claims_comparison(claims, levels, growth, verdicts):
+    """Return one row per level or growth claim: the article's figure, each source's, verdicts.
+
+    Columns: claim_id, kind, year, claimed_value, then ``<source>`` (the source's
+    value for the claim's year: level in USD bn or growth in %) and
+    ``<source>_verdict`` for each source.
+    """
+    import pandas as pd
+
+    rows = []
+    for claim in claims[claims["kind"].isin(["level", "growth"])].itertuples(index=False):
+        table, column = (
+            (levels, "value_usd_bn") if claim.kind == "level" else (growth, "growth_pct")
+        )
+        row = {
+            "claim_id": claim.claim_id,
+            "kind": claim.kind,
+            "year": claim.year,
+            "claimed_value": float(claim.claimed_value),
+        }
+        for source in SOURCES:
+            match = table[(table["source"] == source) & (table["year"] == claim.year)]
+            row[source] = float(match[column].iloc[0]) if len(match) else math.nan
+            verdict = verdicts[
+                (verdicts["claim_id"] == claim.claim_id) & (verdicts["source"] == source)
+            ]
+            row[f"{source}_verdict"] = verdict["verdict"].iloc[0] if len(verdict) else None
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def slowdown_table(series_by_source: dict, year: int):
+    """Return per source the growth in ``year - 1`` and ``year`` and whether it slowed.
+
+    Columns: source, previous_pct, current_pct, slowed (bool or None when a value is missing),
+    missing (list of years without a level).
+    """
+    import pandas as pd
+
+    growth = growth_table(series_by_source, year - 1, year)
+    rows = []
+    for source, series in series_by_source.items():
+        part = growth[growth["source"] == source].set_index("year")["growth_pct"]
+        previous, current = float(part[year - 1]), float(part[year])
+        known = not (math.isnan(previous) or math.isnan(current))
+        rows.append(
+            {
+                "source": source,
+                "previous_pct": previous,
+                "current_pct": current,
+                "slowed": (current < previous) if known else None,
+                "missing": [y for y in range(year - 2, year + 1) if y not in series.index],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- the notebook's cells
+
+
+def start(*, lang="en", start_year=2009, end_year=2014, source="gacc", output_dir="") -> Report:
+    """Validate the notebook's parameters and return its :class:`Report`."""
+    return start_report(
+        NOTEBOOK,
+        lang=lang,
+        output_dir=output_dir,
+        start_year=start_year,
+        end_year=end_year,
+        source=source,
+        data_years=DATA_YEARS,
+    )
+
+
+def _unit(kind: str) -> str:
+    return "%" if kind == "growth" else ""
+
+
+def _range(report: Report) -> tuple[int, int]:
+    return report.params.start_year, report.params.end_year
+
+
+def show_intro(report: Report) -> None:
+    """Say what the report compares and which source is chosen."""
+    lang = report.lang
+    start_year, end_year = _range(report)
+    names = "; ".join(source_label(s, lang) for s in SOURCES)
+    report.say(
+        TEXT[lang]["intro"].format(
+            start=start_year,
+            end=end_year,
+            sources=names,
+            source=source_label(report.params.source, lang),
+        )
+    )
+
+
+def show_levels(report: Report) -> None:
+    """Plot the levels of every source with the article's figures; state the chosen source's."""
+    from analysis_lib.plots import trade_levels
+
+    lang, source = report.lang, report.params.source
+    start_year, end_year = _range(report)
+    series = load_series()
+    levels = levels_table(series, start_year, end_year)
+    claims = article_claims(load_claims(), LEVEL_CLAIMS)
+    in_range = claims[claims["year"].between(start_year, end_year)]
+    claimed = in_range.rename(columns={"claimed_value": "claimed_usd_bn"})[
+        ["year", "claimed_usd_bn"]
+    ]
+    fig = trade_levels(
+        levels,
+        source_ids=[*SOURCES, "article"],
+        lang=lang,
+        claims=claimed if len(claimed) else None,
+    )
+    highlight_source(fig, source, lang)
+    # Room right of the last year for the article's value label.
+    fig.axes[0].set_xlim(start_year - 0.3, end_year + 0.6)
+    cited = {
+        sid for s in SOURCES for sid in series_source_ids(s, "RU", range(start_year, end_year + 1))
+    }
+    report.figure(fig, "trade_levels", sorted(cited | {"article"}))
+    for row in levels.dropna().itertuples(index=False):
+        report.value(f"trade_{row.year}_{row.source}_usd_bn", round(row.value_usd_bn, 4))
+    for claim in in_range.itertuples(index=False):
+        report.value(f"claim_{claim.claim_id}_usd_bn", float(claim.claimed_value))
+    chosen = levels[levels["source"] == source].dropna()
+    name = source_label(source, lang)
+    if chosen.empty:
+        report.say(TEXT[lang]["levels_empty"].format(source=name, start=start_year, end=end_year))
+    else:
+        first, last = chosen.iloc[0], chosen.iloc[-1]
+        report.say(
+            TEXT[lang]["levels"].format(
+                source=name,
+                first_value=fmt(first["value_usd_bn"], lang, 2),
+                first_year=int(first["year"]),
+                last_value=fmt(last["value_usd_bn"], lang, 2),
+                last_year=int(last["year"]),
+            )
+        )
+    for each in SOURCES:
+        gaps = missing_years(levels, each)
+        if gaps:
+            report.say(
+                TEXT[lang]["missing"].format(
+                    source=source_label(each, lang), years=join_years(gaps, lang)
+                )
+            )
+            report.value(f"missing_years_{each}", gaps)
+
+
+def show_growth(report: Report) -> None:
+    """Plot year-on-year growth of every source; state the chosen source's extremes."""
+    from analysis_lib.plots import trade_growth
+
+    lang, source = report.lang, report.params.source
+    start_year, end_year = _range(report)
+    series = load_series()
+    growth = growth_table(series, start_year, end_year)
+    claims = article_claims(load_claims(), GROWTH_CLAIMS)
+    in_range = claims[claims["year"].between(start_year, end_year)]
+    claimed = in_range.rename(columns={"claimed_value": "claimed_growth_pct"})[
+        ["year", "claimed_growth_pct"]
+    ]
+    shown = growth.dropna()
+    if shown.empty:
+        report.say(
+            TEXT[lang]["growth_empty"].format(
+                source=source_label(source, lang), start=start_year, end=end_year
+            )
+        )
+        return
+    fig = trade_growth(
+        shown,
+        source_ids=[*SOURCES, "article"],
+        lang=lang,
+        claims=claimed if len(claimed) else None,
+    )
+    highlight_source(fig, source, lang)
+    cited = {
+        sid
+        for s in SOURCES
+        for sid in series_source_ids(s, "RU", range(start_year - 1, end_year + 1))
+    }
+    report.figure(fig, "trade_growth", sorted(cited | {"article"}))
+    for row in shown.itertuples(index=False):
+        report.value(f"growth_{row.year}_{row.source}_pct", round(row.growth_pct, 4))
+    chosen = shown[shown["source"] == source]
+    name = source_label(source, lang)
+    if chosen.empty:
+        report.say(TEXT[lang]["growth_empty"].format(source=name, start=start_year, end=end_year))
+        return
+    top = chosen.loc[chosen["growth_pct"].idxmax()]
+    low = chosen.loc[chosen["growth_pct"].idxmin()]
+    report.say(
+        TEXT[lang]["growth"].format(
+            source=name,
+            max_growth=fmt(top["growth_pct"], lang),
+            max_year=int(top["year"]),
+            min_growth=fmt(low["growth_pct"], lang),
+            min_year=int(low["year"]),
+        )
+    )
+
+
+def show_slowdown(report: Report) -> None:
+    """Check the article's slowdown year in every source, in words."""
+    lang = report.lang
+    claim = article_claims(load_claims(), (SLOWDOWN_CLAIM,)).iloc[0]
+    year = int(claim["year"])
+    table = slowdown_table(load_series(), year)
+    verdicts = verdict_table(audit_results(), (SLOWDOWN_CLAIM,))
+    lines = []
+    for row in table.itertuples(index=False):
+        name = source_label(row.source, lang)
+        found = verdicts[verdicts["source"] == row.source]["verdict"]
+        verdict = found.iloc[0] if len(found) else "unverifiable"
+        report.value(f"verdict_{SLOWDOWN_CLAIM}_{row.source}", verdict)
+        if row.slowed is None:
+            lines.append(
+                TEXT[lang]["slowdown_missing"].format(
+                    source=name, years=join_years(row.missing, lang)
+                )
+            )
+            continue
+        report.value(f"growth_{year - 1}_{row.source}_pct", round(row.previous_pct, 4))
+        report.value(f"growth_{year}_{row.source}_pct", round(row.current_pct, 4))
+        lines.append(
+            TEXT[lang]["slowdown"].format(
+                year=year,
+                previous_year=year - 1,
+                source=name,
+                previous=fmt(row.previous_pct, lang),
+                current=fmt(row.current_pct, lang),
+                verdict=verdict_label(verdict, lang),
+            )
+        )
+    lead = TEXT[lang]["slowdown_lead"].format(year=year, previous_year=year - 1)
+    report.say("\n".join([lead, "", *(f"- {line}" for line in lines)]))
+    report.cite(["article"])
+
+
+def show_claims(report: Report) -> None:
+    """Table the article's levels and growth beside each source, with the audit's verdicts."""
+    lang = report.lang
+    text = TEXT[lang]
+    series = load_series()
+    claims = article_claims(load_claims(), (*LEVEL_CLAIMS, *GROWTH_CLAIMS))
+    first, last = int(claims["year"].min()) - 1, int(claims["year"].max())
+    levels = levels_table(series, first, last)
+    growth = growth_table(series, first, last)
+    verdicts = verdict_table(audit_results(), CLAIM_IDS)
+    comparison = claims_comparison(claims, levels, growth, verdicts)
+    report.say(text["claims"])
+    shown = {
+        text["col_claim"]: [
+            claims.set_index("claim_id").loc[c, f"statement_{lang}"]
+            for c in comparison["claim_id"]
+        ],
+        text["col_article"]: [
+            fmt(v, lang, 1) + _unit(kind)
+            for v, kind in zip(comparison["claimed_value"], comparison["kind"], strict=True)
+        ],
+    }
+    for source in SOURCES:
+        shown[source_label(source, lang)] = [
+            f"{fmt(value, lang, 2)}{_unit(kind)} "
+            f"({verdict_label(verdict, lang) if verdict else DASH})"
+            for value, kind, verdict in zip(
+                comparison[source],
+                comparison["kind"],
+                comparison[f"{source}_verdict"],
+                strict=True,
+            )
+        ]
+    import pandas as pd
+
+    report.table(pd.DataFrame(shown))
+    for row in verdicts.itertuples(index=False):
+        report.value(f"verdict_{row.claim_id}_{row.source}", row.verdict)
+    for source in SOURCES:
+        counts = verdicts[verdicts["source"] == source]["verdict"].value_counts()
+        report.say(
+            text["verdict_counts"].format(
+                source=source_label(source, lang),
+                consistent=int(counts.get("consistent", 0)),
+                inconsistent=int(counts.get("inconsistent", 0)),
+                unverifiable=int(counts.get("unverifiable", 0)),
+            )
+        )
+    for row in comparison[comparison["kind"] == "level"].itertuples(index=False):
+        for source in SOURCES:
+            if math.isnan(getattr(row, source)):
+                report.say(
+                    text["claim_missing"].format(
+                        source=source_label(source, lang),
+                        year=row.year,
+                        claimed=fmt(row.claimed_value, lang),
+                    )
+                )
+    ids = {sid for s in SOURCES for sid in series_source_ids(s, "RU", range(first, last + 1))}
+    report.cite(sorted(ids | {"article"}))
