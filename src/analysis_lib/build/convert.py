@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import html
+import logging
 from pathlib import Path
 
 from analysis_lib import paths
@@ -132,7 +133,11 @@ def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
 
     from nbconvert import HTMLExporter
 
+    # nbconvert warns "Alternative text is missing" for every matplotlib figure.
+    quiet = logging.getLogger("analysis_lib.build.nbconvert")
+    quiet.setLevel(logging.ERROR)
     exporter = HTMLExporter(
+        log=quiet,
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(paths.TEMPLATES_DIR)],
         exclude_input=not full,

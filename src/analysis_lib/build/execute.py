@@ -55,7 +55,9 @@ class ExecutionSpec:
     display_name: str = ""
 
 
-def check_parameters(notebook: Path, parameters: dict, display_name: str = "") -> dict[str, str]:
+def check_parameters(
+    notebook: Path, parameters: dict, display_name: str = "", kernel_name: str = "analysis-lib"
+) -> dict[str, str]:
     """Refuse parameters that the notebook's ``parameters`` cell does not define.
 
     papermill only logs a warning for an unknown name; the build stops instead.
@@ -68,6 +70,8 @@ def check_parameters(notebook: Path, parameters: dict, display_name: str = "") -
         The parameters about to be injected.
     display_name : str
         How the notebook is named in the error message.
+    kernel_name : str
+        Kernel the build runs it with (picks papermill's parameter translator).
 
     Raises
     ------
@@ -81,10 +85,16 @@ def check_parameters(notebook: Path, parameters: dict, display_name: str = "") -
         The effective parameters as source text, name -> expression: the
         notebook's defaults overridden by the injected values.
     """
-    import papermill
+    import nbformat
+    from papermill.translators import papermill_translators
 
     name = display_name or str(notebook)
-    defined = papermill.inspect_notebook(str(notebook))
+    nb = nbformat.read(str(notebook), as_version=4)
+    tagged = [cell for cell in nb.cells if "parameters" in cell.metadata.get("tags", [])]
+    # papermill.inspect_notebook's own parser, but with the build's kernel
+    # name: inspect_notebook fails on a notebook saved without a kernelspec.
+    translator = papermill_translators.find_translator(kernel_name, "python")
+    defined = {p.name: p._asdict() for p in translator.inspect(tagged[0])} if tagged else {}
     for required in REQUIRED_PARAMETERS:
         if required not in defined:
             raise ParameterError(
@@ -150,6 +160,7 @@ def execute(spec: ExecutionSpec) -> None:
                 str(spec.executed),
                 parameters=spec.parameters,
                 kernel_name=spec.kernel_name,
+                language="python",
                 cwd=str(spec.cwd),
                 execution_timeout=spec.timeout,
                 request_save_on_cell_execute=False,

@@ -87,10 +87,16 @@ def _git(*args: str) -> str | None:
 
 def source_date_epoch() -> int:
     """Return SOURCE_DATE_EPOCH: the environment's, else the last commit's time, else 0."""
-    for candidate in (os.environ.get("SOURCE_DATE_EPOCH"), _git("log", "-1", "--format=%ct")):
-        if candidate and candidate.strip().isdigit():
-            return int(candidate)
-    return 0
+    from_env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if from_env.isdigit():
+        return int(from_env)
+    from_git = _git("log", "-1", "--format=%ct") or ""
+    return int(from_git) if from_git.isdigit() else 0
+
+
+def build_commit() -> str:
+    """Return the checked-out commit (``git rev-parse HEAD``), or ``"unknown"``."""
+    return _git("rev-parse", "HEAD") or "unknown"
 
 
 def _index_inputs(reports: dict, shared: dict, data_dir: Path) -> str:
@@ -320,7 +326,7 @@ def _build_stale(stale, state, shared, options, reports_dir, build_root, out):
     import json
 
     epoch = source_date_epoch()
-    commit = _git("rev-parse", "HEAD") or "unknown"
+    commit = build_commit()
     data_dir = Path(options.data_dir or paths.data_dir()).resolve()
     env = {
         "SOURCE_DATE_EPOCH": str(epoch),
@@ -331,7 +337,7 @@ def _build_stale(stale, state, shared, options, reports_dir, build_root, out):
     }
     jobs = []
     for notebook, _, lang, parameters in stale:
-        effective = check_parameters(notebook, parameters, _display(notebook))
+        effective = check_parameters(notebook, parameters, _display(notebook), options.kernel_name)
         metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
         jobs.append(
             ReportJob(
