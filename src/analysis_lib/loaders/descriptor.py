@@ -49,13 +49,23 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
     Raises
     ------
     DataFileError
-        The descriptor is missing, is not JSON, or a resource lacks a schema.
+        The data folder is not a folder, the descriptor is missing, unreadable
+        or not JSON, or a resource lacks a schema or names an unknown field.
     """
-    path = paths.datapackage_path(resolve_data_dir(data_dir))
+    folder = resolve_data_dir(data_dir)
+    if folder.exists() and not folder.is_dir():
+        raise DataFileError(
+            folder, "is not a folder; expected the data folder with datapackage.json"
+        )
+    path = paths.datapackage_path(folder)
     if not path.is_file():
         raise DataFileError(path, "file not found; expected the data package descriptor")
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise DataFileError(
+            path, f"cannot be read ({error.strerror}); expected a readable file"
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataFileError(path, f"is not valid UTF-8 JSON ({error})") from None
     for position, resource in enumerate(descriptor.get("resources", []), start=1):
@@ -68,7 +78,14 @@ def _check_resource(path: Path, position: int, resource: dict) -> None:
     fields = resource.get("schema", {}).get("fields")
     if not fields:
         raise DataFileError(path, f"resource '{name}' must have schema.fields")
+    names = {field.get("name") for field in fields}
     for field in fields:
+        if field.get("notBefore", field.get("name")) not in names:
+            raise DataFileError(
+                path,
+                f"resource '{name}', field '{field.get('name')}': notBefore must name a field "
+                f"of the resource; not {field['notBefore']!r}",
+            )
         if field.get("type") not in FIELD_TYPES:
             options = ", ".join(repr(t) for t in FIELD_TYPES)
             raise DataFileError(

@@ -17,6 +17,8 @@ from analysis_lib.exceptions import DataFileError
 
 READ_LOG_ENV = "ANALYSIS_LIB_READ_LOG"
 UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+OTHER_DELIMITERS = (";", "\t", "|")
 
 
 def log_read(path: Path) -> None:
@@ -30,12 +32,22 @@ def log_read(path: Path) -> None:
 def read_text(path: Path, expected: list[str]) -> str:
     """Return the file's text, decoded as UTF-8 without a byte-order mark.
 
-    Raises ``DataFileError`` when the file is missing, empty, binary or not UTF-8.
+    Raises ``DataFileError`` when the file is missing, a folder, unreadable,
+    empty, binary, UTF-16 or otherwise not UTF-8.
     """
+    if path.is_dir():
+        raise DataFileError(path, "is a folder; expected a CSV file")
     if not path.is_file():
         raise DataFileError(path, "file not found; expected a CSV file")
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataFileError(
+            path, f"cannot be read ({error.strerror}); expected a readable CSV file"
+        ) from None
     log_read(path)
+    if raw.startswith(UTF16_BOMS):
+        raise DataFileError(path, "is UTF-16 text; expected UTF-8 CSV text (save it as UTF-8)")
     if raw.startswith(UTF8_BOM):
         raw = raw[len(UTF8_BOM) :]
     if not raw.strip():
@@ -80,17 +92,26 @@ def parse_records(path: Path, text: str) -> tuple[list[str], list[int], list[lis
             rows.append(start)
             records.append(record)
     except csv.Error as error:
-        raise DataFileError(
-            path,
-            f"broken CSV quoting ({error}); expected fields quoted with '\"'",
-            row=line_before + 1,
-        ) from None
+        if "field larger than field limit" in str(error):
+            problem = (
+                f"a field is longer than {csv.field_size_limit()} characters (a quote left "
+                "open?); expected shorter fields"
+            )
+        else:
+            problem = f"broken CSV quoting ({error}); expected fields quoted with '\"'"
+        raise DataFileError(path, problem, row=line_before + 1) from None
     return header or [], rows, records
 
 
 def check_header(path: Path, header: list[str], expected: list[str]) -> None:
     """Raise ``DataFileError`` naming the first column where ``header`` differs."""
     listing = ", ".join(expected)
+    if len(header) == 1 and len(expected) > 1:
+        for delimiter in OTHER_DELIMITERS:
+            if delimiter in header[0]:
+                raise DataFileError(
+                    path, f"fields must be separated by ','; not {delimiter!r}", row=1
+                )
     seen: set[str] = set()
     for position, name in enumerate(header, start=1):
         if name != name.strip():

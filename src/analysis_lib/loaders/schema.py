@@ -11,7 +11,15 @@ Column dtypes after loading (the same for every table):
 - ``date`` -> ISO 8601 text ``YYYY-MM-DD`` in a ``"string"`` column, checked to be a
   real calendar date (strings keep partial dates and sort correctly).
 
-An empty cell is a missing value.
+An empty cell is a missing value. Two custom field properties of the
+descriptor add checks that Table Schema has no constraint for:
+
+- ``"partialDate": true`` on a string field: the value is an ISO date at year,
+  month or day precision (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) that exists in
+  the calendar, so ``2014-02-30`` and ``2014-13`` fail;
+- ``"notBefore": "other_field"``: in each row the value must not be smaller
+  than ``other_field``'s (partial dates compare at the coarser precision of the
+  two, so an end year ``2014`` is not before a start ``2014-05-01``).
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from analysis_lib.exceptions import DataFileError
 INTEGER = re.compile(r"[+-]?[0-9]+")
 NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 TRUE_VALUES = ("true", "True", "TRUE", "1")
 FALSE_VALUES = ("false", "False", "FALSE", "0")
 
@@ -44,6 +53,13 @@ EXPECTED_TEXT = {
     "date": "a date YYYY-MM-DD",
     "boolean": "true or false",
 }
+
+
+def _is_partial_date(text: str) -> bool:
+    if PARTIAL_DATE.fullmatch(text) is None:
+        return False
+    year, month, day = [*text.split("-"), "01", "01"][:3]
+    return _is_date(f"{year}-{month}-{day}")
 
 
 def _is_date(text: str) -> bool:
@@ -117,7 +133,49 @@ def _field_checks(field: dict) -> list[pa.Check]:
         checks.append(
             pa.Check.str_matches(rf"(?:{pattern})\Z", error=f"must match the pattern {pattern}")
         )
+    if field.get("partialDate"):
+        checks.append(
+            pa.Check(
+                _is_partial_date,
+                element_wise=True,
+                error="must be a real calendar date YYYY, YYYY-MM or YYYY-MM-DD",
+            )
+        )
     return checks
+
+
+def check_field_order(path: Path, frame: pd.DataFrame, resource: dict) -> None:
+    """Raise ``DataFileError`` at the first row where a ``notBefore`` field comes too early.
+
+    Parameters
+    ----------
+    path : Path
+        The file, for the message.
+    frame : pandas.DataFrame
+        The validated table, indexed by file row.
+    resource : dict
+        Its descriptor resource; fields with ``"notBefore": "other"`` are checked.
+    """
+    for field in resource["schema"]["fields"]:
+        other = field.get("notBefore")
+        if other is None:
+            continue
+        name = field["name"]
+        for row, later, earlier in zip(frame.index, frame[name], frame[other], strict=True):
+            if pd.isna(later) or pd.isna(earlier):
+                continue
+            if isinstance(later, str):
+                # ISO text at different precisions: compare the common prefix.
+                width = min(len(later), len(earlier))
+                later, earlier = later[:width], earlier[:width]
+            if later < earlier:
+                raise DataFileError(
+                    path,
+                    f"must not be before {other} {_plain(frame.at[row, other])!r}; "
+                    f"not {_plain(frame.at[row, name])!r}",
+                    row=int(row),
+                    column=name,
+                )
 
 
 def build_schema(resource: dict) -> pa.DataFrameSchema:

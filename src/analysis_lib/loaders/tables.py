@@ -2,8 +2,10 @@
 
 Normalisations before validation: a UTF-8 byte-order mark at the start of the
 file is dropped, CRLF (Windows) line ends read like LF, and blank lines are
-skipped. Nothing else is forgiven: whitespace around a column name or a code,
-a value of the wrong type, or a broken quote is an error.
+skipped (old Mac CR-only line ends read like LF too). A file with only a
+header is a valid empty table (tests build such tables on purpose). Nothing
+else is forgiven: whitespace around a column name or a code, a value of the
+wrong type, or a broken quote is an error.
 
 Row numbers in errors: row N is the line where the record starts, so the
 header is row 1 and the first data row is row 2. Dtypes are described in
@@ -26,7 +28,12 @@ from analysis_lib.loaders.descriptor import (
     read_descriptor,
     resolve_data_dir,
 )
-from analysis_lib.loaders.schema import build_schema, schema_error, typed_column
+from analysis_lib.loaders.schema import (
+    build_schema,
+    check_field_order,
+    schema_error,
+    typed_column,
+)
 
 
 def load_table(
@@ -88,9 +95,11 @@ def _read_validated(path: Path, resource: dict) -> pd.DataFrame:
     }
     frame = pd.DataFrame(columns, index=pd.Index(rows, name="row"))
     try:
-        return build_schema(resource).validate(frame, lazy=True)
+        frame = build_schema(resource).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as error:
         raise schema_error(path, error, primary_key(resource)) from None
+    check_field_order(path, frame, resource)
+    return frame
 
 
 def _check_foreign_keys(path: Path, frame: pd.DataFrame, resource: dict, folder: Path) -> None:
