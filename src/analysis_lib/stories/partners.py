@@ -1,0 +1,456 @@
+"""Notebook 02: China-Russia trade against China's trade with the US, Japan, Korea and the world.
+
+The article (2014): China-Russia trade was "only 1/6 of Sino-US trade, 1/5 of
+Sino-Japanese and 1/5 of Sino-Korean trade". Data views: :func:`partner_totals`,
+:func:`ratio_table`, :func:`ratio_years`, :func:`gacc_partner_years`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from analysis_lib.plots.labels import label
+from analysis_lib.stories.context import Report, start_report
+from analysis_lib.stories.trade_common import (
+    SOURCES,
+    article_claims,
+    audit_results,
+    fmt,
+    join_years,
+    load_claims,
+    load_named_table,
+    load_series,
+    series_source_ids,
+    source_label,
+    text_table,
+    verdict_label,
+    verdict_table,
+)
+
+NOTEBOOK = "02-partner-comparison"
+DATA_YEARS = (1992, 2025)
+PARTNERS = ("US", "JP", "KR", "WLD")
+RATIO_CLAIMS = {"US": "ratio-2014-us", "JP": "ratio-2014-jp", "KR": "ratio-2014-kr"}
+LEVEL_CLAIM = "trade-2014"
+# The article's fractions are unit fractions up to 1/6, so 1/10 is the audit's
+# bound; Russia's share of China's world trade is far smaller and needs more.
+MAX_DENOMINATOR = {"US": 10, "JP": 10, "KR": 10, "WLD": 100}
+
+TEXT = {
+    "en": {
+        "coverage": (
+            "The article cites Chinese customs statistics. China Customs (GACC) totals of "
+            "China's trade with the partners are in the data only for some years: {coverage}."
+        ),
+        "gacc_lacks": " So for {claim_year} only IMF DOTS can give all the ratios.",
+        "choice": (
+            " As China reports it to the IMF, China–Russia trade in {claim_year} was "
+            "{dots_value} USD bn (the article: {claimed} USD bn), so IMF DOTS as reported by "
+            "China is this report's default source. The chosen source is **{source}**."
+        ),
+        "coverage_item": "{partner}: {years}",
+        "coverage_none": "{partner}: none",
+        "comparison": (
+            "In {year}, according to {source}, China–Russia trade was {ru} USD bn, against "
+            "{partners}."
+        ),
+        "comparison_item": "{value} USD bn {partner}",
+        "comparison_empty": "{source} has no China–Russia value for {year}.",
+        "comparison_alone": (
+            "In {year}, according to {source}, China–Russia trade was {ru} USD bn; this "
+            "source has no value of China's trade with the other partners for that year."
+        ),
+        "ratio": (
+            "China–Russia trade was {ratio} of China's trade {partner} ({percent}%); the "
+            "nearest unit fraction is {fraction}."
+        ),
+        "ratio_claim": " The article says {claimed} for {claim_year}: verdict **{verdict}**.",
+        "ratio_missing": (
+            "{source} has no value of China's trade {partner} for {year}: the ratio "
+            "cannot be computed."
+        ),
+        "other_year": (
+            "The article's fractions refer to {claim_year}; this report shows {year}, so its "
+            "verdicts below still judge {claim_year}."
+        ),
+        "audit": "The audit of the article's three fractions against every source:",
+        "years_table": "The ratios in every year from {start} to {end} ({source}):",
+        "col_claim": "Claim of the article",
+        "col_article": "Article",
+        "col_year": "Year",
+        "and": " and ",
+        "with.US": "with the United States",
+        "with.JP": "with Japan",
+        "with.KR": "with the Republic of Korea",
+        "with.WLD": "with the world as a whole",
+    },
+    "ru": {
+        "coverage": (
+            "Статья ссылается на таможенную статистику КНР. Итоги таможни КНР (ГТУ КНР) "
+            "по торговле Китая с этими партнёрами есть в наборе данных лишь за отдельные "
+            "годы: {coverage}."
+        ),
+        "gacc_lacks": " Поэтому все отношения за {claim_year} г. может дать только МВФ DOTS.",
+        "choice": (
+            " По данным, которые Китай передаёт в МВФ, товарооборот Китая и России "
+            "в {claim_year} г. составил {dots_value} млрд долл. США (в статье — {claimed} "
+            "млрд долл. США), поэтому по умолчанию в отчёте используются данные МВФ DOTS "
+            "по отчётности Китая. Выбранный источник — **{source}**."
+        ),
+        "coverage_item": "{partner} — {years}",
+        "coverage_none": "{partner} — нет данных",
+        "comparison": (
+            "В {year} г., по данным источника «{source}», товарооборот Китая и России составил "
+            "{ru} млрд долл. США, тогда как {partners}."
+        ),
+        "comparison_item": "{partner} — {value} млрд долл. США",
+        "comparison_alone": (
+            "В {year} г., по данным источника «{source}», товарооборот Китая и России "
+            "составил {ru} млрд долл. США; данных о торговле Китая с другими партнёрами "
+            "за этот год в источнике нет."
+        ),
+        "comparison_empty": "В источнике «{source}» нет данных о торговле Китая и России "
+        "за {year} г.",
+        "ratio": (
+            "Товарооборот Китая и России составил {ratio} товарооборота Китая {partner} "
+            "({percent}%); ближайшая дробь вида 1/n — {fraction}."
+        ),
+        "ratio_claim": " В статье за {claim_year} г. — {claimed}: вердикт **{verdict}**.",
+        "ratio_missing": (
+            "В источнике «{source}» нет данных о торговле Китая {partner} "
+            "за {year} г.: отношение вычислить нельзя."
+        ),
+        "other_year": (
+            "Дроби статьи относятся к {claim_year} г.; в этом отчёте показан {year} г., "
+            "а вердикты ниже по-прежнему относятся к {claim_year} г."
+        ),
+        "audit": "Проверка трёх дробей статьи по каждому источнику:",
+        "years_table": "Отношения по годам с {start} по {end} г. (источник «{source}»):",
+        "col_claim": "Утверждение статьи",
+        "col_article": "Статья",
+        "col_year": "Год",
+        "and": " и ",
+        "with.US": "с США",
+        "with.JP": "с Японией",
+        "with.KR": "с Республикой Корея",
+        "with.WLD": "со всем миром",
+    },
+}
+
+
+# ---------------------------------------------------------------- data views
+
+
+def load_partner_series(data_dir=None) -> dict:
+    """Return ``{partner: {source: series}}`` for Russia and every comparison partner."""
+    return {partner: load_series(partner, data_dir) for partner in ("RU", *PARTNERS)}
+
+
+def partner_totals(series_by_partner: dict, year: int):
+    """Return partner, source, value_usd_bn for each partner and source with a ``year`` value."""
+    import pandas as pd
+
+    rows = [
+        {"partner": partner, "source": source, "value_usd_bn": float(series[year])}
+        for partner, by_source in series_by_partner.items()
+        for source, series in by_source.items()
+        if year in series.index
+    ]
+    return pd.DataFrame(rows, columns=["partner", "source", "value_usd_bn"])
+
+
+def ratio_table(series_by_partner: dict, source: str, year: int, claimed: dict | None = None):
+    """Return CN-RU / CN-partner in ``year`` by ``source``, with its nearest unit fraction.
+
+    Parameters
+    ----------
+    series_by_partner : dict
+        ``{partner: {source: series}}`` with ``"RU"`` among the partners.
+    source : str
+        The audit source.
+    year : int
+    claimed : dict, optional
+        ``{partner: "1/n"}``, the article's fractions.
+
+    Returns
+    -------
+    pandas.DataFrame
+        partner, cn_ru_usd_bn, cn_partner_usd_bn, ratio (NaN without both values),
+        fraction_label, claimed_label, matches (bool, or None without a ratio or a claim).
+    """
+    import pandas as pd
+
+    from analysis_lib.metrics import nearest_unit_fraction
+
+    claimed = claimed or {}
+    russia = series_by_partner["RU"].get(source)
+    ru_value = float(russia.get(year, math.nan)) if russia is not None else math.nan
+    rows = []
+    for partner in [p for p in PARTNERS if p in series_by_partner]:
+        series = series_by_partner[partner].get(source)
+        value = float(series.get(year, math.nan)) if series is not None else math.nan
+        ratio = ru_value / value if value > 0 else math.nan
+        fraction = (
+            str(nearest_unit_fraction(ratio, MAX_DENOMINATOR[partner]))
+            if not math.isnan(ratio)
+            else None
+        )
+        claim = claimed.get(partner)
+        rows.append(
+            {
+                "partner": partner,
+                "cn_ru_usd_bn": ru_value,
+                "cn_partner_usd_bn": value,
+                "ratio": ratio,
+                "fraction_label": fraction,
+                "claimed_label": claim,
+                "matches": (fraction == claim) if fraction and claim else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def ratio_years(series_by_partner: dict, source: str, start_year: int, end_year: int):
+    """Return year and one ratio column per partner (CN-RU / CN-partner) for the range."""
+    import pandas as pd
+
+    rows = []
+    for year in range(start_year, end_year + 1):
+        table = ratio_table(series_by_partner, source, year).set_index("partner")["ratio"]
+        rows.append({"year": year, **table.to_dict()})
+    return pd.DataFrame(rows, columns=["year", *[p for p in PARTNERS if p in series_by_partner]])
+
+
+def gacc_partner_years(customs_df) -> dict:
+    """Return ``{partner: [years]}`` of GACC final totals of China with US, Japan and Korea."""
+    rows = customs_df[
+        (customs_df["agency"] == "GACC")
+        & (customs_df["reporter"] == "CN")
+        & (customs_df["release"] == "final")
+    ]
+    return {
+        partner: sorted(int(y) for y in rows.loc[rows["partner"] == partner, "year"])
+        for partner in RATIO_CLAIMS
+    }
+
+
+def claimed_fractions(claims_df) -> dict:
+    """Return ``{partner: claimed_text}`` of the article's ratio claims, and their year."""
+    claims = article_claims(claims_df, tuple(RATIO_CLAIMS.values()))
+    texts = dict(zip(RATIO_CLAIMS, claims["claimed_text"], strict=True))
+    return texts, int(claims["year"].iloc[0])
+
+
+# ---------------------------------------------------------------- the notebook's cells
+
+
+def start(
+    *, lang="en", start_year=2014, end_year=2014, source="imf_dots_cn", output_dir=""
+) -> Report:
+    """Validate the notebook's parameters and return its :class:`Report`."""
+    return start_report(
+        NOTEBOOK,
+        lang=lang,
+        output_dir=output_dir,
+        start_year=start_year,
+        end_year=end_year,
+        source=source,
+        data_years=DATA_YEARS,
+    )
+
+
+def _partner(partner: str, lang: str) -> str:
+    """Return "with <partner>" in ``lang`` (Russian needs the instrumental case)."""
+    return TEXT[lang][f"with.{partner}"]
+
+
+def show_source_choice(report: Report) -> None:
+    """Explain the default source from what the data hold for the article's year."""
+    lang = report.lang
+    text = TEXT[lang]
+    years = gacc_partner_years(load_named_table("customs_totals"))
+    coverage = "; ".join(
+        text["coverage_item"].format(partner=_partner(p, lang), years=join_years(ys, lang))
+        if ys
+        else text["coverage_none"].format(partner=_partner(p, lang))
+        for p, ys in years.items()
+    )
+    claim = article_claims(load_claims(), (LEVEL_CLAIM,)).iloc[0]
+    claim_year = int(claim["year"])
+    dots = load_series("RU")["imf_dots_cn"]
+    dots_value = float(dots.get(claim_year, math.nan))
+    report.value(f"trade_{claim_year}_RU_imf_dots_cn_usd_bn", round(dots_value, 4))
+    report.value(f"claim_{LEVEL_CLAIM}_usd_bn", float(claim["claimed_value"]))
+    paragraph = text["coverage"].format(coverage=coverage)
+    if any(claim_year not in ys for ys in years.values()):
+        paragraph += text["gacc_lacks"].format(claim_year=claim_year)
+    paragraph += text["choice"].format(
+        claim_year=claim_year,
+        dots_value=fmt(dots_value, lang, 2),
+        claimed=fmt(claim["claimed_value"], lang),
+        source=source_label(report.params.source, lang),
+    )
+    report.say(paragraph)
+    report.cite(["imf_dots", "article"])
+
+
+def show_comparison(report: Report) -> None:
+    """Plot China's trade with each partner in the end year, every source side by side."""
+    from analysis_lib.plots import partner_comparison
+
+    lang, source, year = report.lang, report.params.source, report.params.end_year
+    text = TEXT[lang]
+    series = load_partner_series()
+    totals = partner_totals(series, year)
+    for row in totals.itertuples(index=False):
+        report.value(f"trade_{year}_{row.partner}_{row.source}_usd_bn", round(row.value_usd_bn, 4))
+    if totals.empty:
+        report.say(text["comparison_empty"].format(source=source_label(source, lang), year=year))
+        return
+    shown_sources = [s for s in SOURCES if s in set(totals["source"])]
+    fig = partner_comparison(
+        totals, year=year, source_ids=shown_sources, lang=lang, log_scale=True
+    )
+    cited = {
+        sid
+        for s in shown_sources
+        for p in totals["partner"].unique()
+        for sid in series_source_ids(s, p, [year])
+    }
+    report.figure(fig, "partner_comparison", sorted(cited))
+    chosen = totals[totals["source"] == source].set_index("partner")["value_usd_bn"]
+    if "RU" not in chosen.index:
+        report.say(text["comparison_empty"].format(source=source_label(source, lang), year=year))
+        return
+    items = [
+        text["comparison_item"].format(value=fmt(chosen[p], lang, 2), partner=_partner(p, lang))
+        for p in PARTNERS
+        if p in chosen.index
+    ]
+    if not items:
+        report.say(
+            text["comparison_alone"].format(
+                year=year, source=source_label(source, lang), ru=fmt(chosen["RU"], lang, 2)
+            )
+        )
+        return
+    joined = ", ".join(items[:-1]) + text["and"] + items[-1] if len(items) > 1 else items[0]
+    report.say(
+        text["comparison"].format(
+            year=year,
+            source=source_label(source, lang),
+            ru=fmt(chosen["RU"], lang, 2),
+            partners=joined,
+        )
+    )
+
+
+def show_ratios(report: Report) -> None:
+    """Plot CN-RU / CN-partner as fractions against the article's; state each in words."""
+    from analysis_lib.plots import ratio_fractions
+
+    lang, source, year = report.lang, report.params.source, report.params.end_year
+    text = TEXT[lang]
+    claimed, claim_year = claimed_fractions(load_claims())
+    table = ratio_table(load_partner_series(), source, year, claimed)
+    verdicts = verdict_table(audit_results(), tuple(RATIO_CLAIMS.values()))
+    if year != claim_year:
+        report.say(text["other_year"].format(claim_year=claim_year, year=year))
+    known = table.dropna(subset=["ratio"])
+    if len(known):
+        fig = ratio_fractions(
+            known[["partner", "ratio", "fraction_label", "claimed_label"]],
+            source_ids=[source, "article"],
+            lang=lang,
+        )
+        ids = {
+            sid for p in ("RU", *known["partner"]) for sid in series_source_ids(source, p, [year])
+        }
+        report.figure(fig, "ratio_fractions", sorted(ids | {"article"}))
+    lines = []
+    for row in table.itertuples(index=False):
+        name = _partner(row.partner, lang)
+        if math.isnan(row.ratio):
+            lines.append(
+                text["ratio_missing"].format(
+                    source=source_label(source, lang), partner=name, year=year
+                )
+            )
+            continue
+        report.value(f"ratio_{year}_{row.partner}_{source}", round(row.ratio, 4))
+        report.value(f"fraction_{year}_{row.partner}_{source}", row.fraction_label)
+        line = text["ratio"].format(
+            ratio=fmt(row.ratio, lang, 3),
+            partner=name,
+            percent=fmt(row.ratio * 100, lang),
+            fraction=row.fraction_label,
+        )
+        claim_id = RATIO_CLAIMS.get(row.partner)
+        if claim_id:
+            found = verdicts[(verdicts["claim_id"] == claim_id) & (verdicts["source"] == source)]
+            verdict = found["verdict"].iloc[0] if len(found) else "unverifiable"
+            line += text["ratio_claim"].format(
+                claimed=claimed[row.partner],
+                claim_year=claim_year,
+                verdict=verdict_label(verdict, lang),
+            )
+        lines.append(line)
+    report.say("\n".join(f"- {line}" for line in lines))
+
+
+def show_audit(report: Report) -> None:
+    """Table the audit's verdicts on the article's fractions, one column per source."""
+    import pandas as pd
+
+    lang = report.lang
+    text = TEXT[lang]
+    claims = article_claims(load_claims(), tuple(RATIO_CLAIMS.values()))
+    verdicts = verdict_table(audit_results(), tuple(RATIO_CLAIMS.values()))
+    shown = {
+        text["col_claim"]: list(claims[f"statement_{lang}"]),
+        text["col_article"]: list(claims["claimed_text"]),
+    }
+    for source in SOURCES:
+        column = []
+        for claim_id in claims["claim_id"]:
+            row = verdicts[(verdicts["claim_id"] == claim_id) & (verdicts["source"] == source)]
+            verdict = row["verdict"].iloc[0] if len(row) else "unverifiable"
+            computed = row["computed"].iloc[0] if len(row) else None
+            report.value(f"verdict_{claim_id}_{source}", verdict)
+            fraction = "–" if pd.isna(computed) or not computed else str(computed).split(" ")[0]
+            column.append(f"{fraction} ({verdict_label(verdict, lang)})")
+        shown[source_label(source, lang)] = column
+    report.say(text["audit"])
+    report.table(pd.DataFrame(shown))
+    ids = {
+        sid
+        for s in SOURCES
+        for p in ("RU", *RATIO_CLAIMS)
+        for sid in series_source_ids(s, p, list(claims["year"].unique()))
+    }
+    report.cite(sorted(ids | {"article"}))
+
+
+def show_ratio_years(report: Report) -> None:
+    """Table the ratios in every year of the range for the chosen source."""
+    lang, source = report.lang, report.params.source
+    start_year, end_year = report.params.start_year, report.params.end_year
+    table = ratio_years(load_partner_series(), source, start_year, end_year)
+    shown = table.rename(
+        columns={
+            "year": TEXT[lang]["col_year"],
+            **{p: label(f"partner.{p}", lang) for p in PARTNERS},
+        }
+    )
+    report.say(
+        TEXT[lang]["years_table"].format(
+            start=start_year, end=end_year, source=source_label(source, lang)
+        )
+    )
+    report.table(text_table(shown, lang, decimals=3))
+    ids = {
+        sid
+        for p in ("RU", *PARTNERS)
+        for sid in series_source_ids(source, p, range(start_year, end_year + 1))
+    }
+    report.cite(sorted(ids))
