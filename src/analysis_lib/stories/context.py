@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from analysis_lib.params import NotebookParams, check_params
 from analysis_lib.record import Recorder
 
-# Markdown-active characters in data strings; escaped so that a title from a
-# data file cannot become a link, an emphasis or raw HTML in the report.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>$])")
+# Markdown-active and HTML characters in data strings; escaped so that a title
+# from a data file cannot become a link, an emphasis or raw HTML in the report.
+_ESCAPABLE = re.compile(r"[\\`*_{}\[\]()#+!|~>$&<\"']")
 
 
 def escape_markdown(text: object) -> str:
@@ -39,7 +39,15 @@ def escape_markdown(text: object) -> str:
     str
         Text that renders literally in Markdown and HTML.
     """
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(text), quote=True))
+    # One pass: an HTML character becomes an entity, a Markdown special gets a
+    # backslash. Two passes would escape each other's output ("&\\#x27;", "\\&gt;"),
+    # which then renders literally.
+    return _ESCAPABLE.sub(_escape_one, str(text))
+
+
+def _escape_one(match: re.Match) -> str:
+    char = match.group(0)
+    return html.escape(char, quote=True) if char in "&<>\"'" else "\\" + char
 
 
 @dataclass
