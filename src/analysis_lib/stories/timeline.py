@@ -1,0 +1,338 @@
+"""Notebook 03: the policy timeline 1996-2018, with China-Russia trade over it.
+
+Programmes are spans, events points; the article's dates are set against the
+timeline's. Data views: :func:`events_in_range`, :func:`date_claims`,
+:func:`trade_in_range`.
+"""
+
+from __future__ import annotations
+
+from analysis_lib.plots.labels import label
+from analysis_lib.stories.context import Report, escape_markdown, start_report
+from analysis_lib.stories.trade_common import (
+    audit_results,
+    fmt,
+    load_claims,
+    load_named_table,
+    load_series,
+    series_source_ids,
+    source_label,
+    text_table,
+    verdict_label,
+)
+
+NOTEBOOK = "03-policy-timeline"
+DATA_YEARS = (1996, 2018)
+
+TEXT = {
+    "en": {
+        "intro": (
+            "From {start} to {end} the timeline holds {programmes} programmes (drawn as spans) "
+            "and {events} dated events (points). Below them runs China–Russia trade according "
+            "to **{source}**."
+        ),
+        "source_note": (
+            "China Customs (GACC) headline totals in the data start in {first}; IMF DOTS as "
+            "China reports it covers every year from {dots_first}, which is why it is this "
+            "report's default trade series."
+        ),
+        "trade": (
+            "Trade was {first_value} USD bn in {first_year} and {last_value} USD bn in "
+            "{last_year} ({source})."
+        ),
+        "trade_missing": "{source} has no China–Russia value between {start} and {end}.",
+        "no_events": "The timeline has no programme or event between {start} and {end}.",
+        "events_table": "The programmes and events, with the source of each date:",
+        "dates": (
+            "The article gives {claims} dates of policy steps; the audit compares each with "
+            "the timeline's: {consistent} agree, {inconsistent} disagree, {unverifiable} cannot "
+            "be checked (the timeline has no independent record, or no end date)."
+        ),
+        "date_differs": (
+            "{title}: the article says {claimed}, the timeline's source says {recorded}."
+        ),
+        "col_date": "Date",
+        "col_end": "Until",
+        "col_country": "Country",
+        "col_kind": "Kind",
+        "col_title": "Programme or event",
+        "col_source": "Source",
+        "col_claim": "Claim of the article",
+        "col_article": "Article's date",
+        "col_timeline": "Timeline's date",
+        "col_verdict": "Verdict",
+    },
+    "ru": {
+        "intro": (
+            "С {start} по {end} г. временная шкала содержит программы ({programmes}, показаны "
+            "полосами) и датированные события ({events}, показаны точками). Ниже показан "
+            "товарооборот Китая и России по данным источника **«{source}»**."
+        ),
+        "source_note": (
+            "Итоги таможни КНР (ГТУ КНР) в наборе данных начинаются с {first} г.; данные "
+            "МВФ DOTS по отчётности Китая охватывают все годы начиная с {dots_first} г., "
+            "поэтому по умолчанию в отчёте используется этот ряд."
+        ),
+        "trade": (
+            "Товарооборот составил {first_value} млрд долл. США в {first_year} г. и "
+            "{last_value} млрд долл. США в {last_year} г. (источник «{source}»)."
+        ),
+        "trade_missing": (
+            "В источнике «{source}» нет данных о товарообороте Китая и России за {start}–{end} гг."
+        ),
+        "no_events": "За {start}–{end} гг. на временной шкале нет ни программ, ни событий.",
+        "events_table": "Программы и события с источником каждой даты:",
+        "dates": (
+            "Даты шагов политики в статье (всего {claims}) сверены с временной шкалой: "
+            "совпадают — {consistent}, расходятся — {inconsistent}, "
+            "проверить невозможно — {unverifiable} (нет независимой записи или даты "
+            "окончания)."
+        ),
+        "date_differs": (
+            "{title}: в статье — {claimed}, по источнику временной шкалы — {recorded}."
+        ),
+        "col_date": "Дата",
+        "col_end": "До",
+        "col_country": "Страна",
+        "col_kind": "Вид",
+        "col_title": "Программа или событие",
+        "col_source": "Источник",
+        "col_claim": "Утверждение статьи",
+        "col_article": "Дата в статье",
+        "col_timeline": "Дата по временной шкале",
+        "col_verdict": "Вердикт",
+    },
+}
+
+
+# ---------------------------------------------------------------- data views
+
+
+def _year(text) -> int:
+    return int(str(text)[:4])
+
+
+def events_in_range(timeline_df, start_year: int, end_year: int):
+    """Return the timeline rows that overlap ``start_year``-``end_year``, by start date.
+
+    An event counts in its year; a programme counts from its start to its end year.
+    """
+    import pandas as pd
+
+    starts = timeline_df["start_date"].map(_year)
+    ends = [
+        _year(end) if not pd.isna(end) and str(end) else start
+        for start, end in zip(starts, timeline_df["end_date"], strict=True)
+    ]
+    keep = (starts <= end_year) & (pd.Series(ends, index=timeline_df.index) >= start_year)
+    return timeline_df[keep].sort_values(["start_date", "event_id"]).reset_index(drop=True)
+
+
+def trade_in_range(series, start_year: int, end_year: int):
+    """Return year, value_usd_bn of a trade series within the range (years it has)."""
+    import pandas as pd
+
+    part = series[(series.index >= start_year) & (series.index <= end_year)]
+    return pd.DataFrame({"year": part.index.astype(int), "value_usd_bn": part.to_numpy()})
+
+
+def date_claims(claims_df, timeline_df, results):
+    """Return the article's dated claims against the timeline, with the audit's verdicts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        claim_id, event_id, statement_en, statement_ru, claimed_text, start_date,
+        end_date, date_precision, title_en, title_ru, verdict.
+    """
+    import pandas as pd
+
+    from analysis_lib.claims.registry import parse_filters
+
+    claims = claims_df[claims_df["table"] == "timeline"]
+    verdicts = {r.id: r.verdict for r in results if r.source == "timeline"}
+    events = timeline_df.set_index("event_id")
+    rows = []
+    for claim in claims.itertuples(index=False):
+        event_id = dict(parse_filters(claim.filters)).get("event_id")
+        event = events.loc[event_id] if event_id in events.index else None
+        rows.append(
+            {
+                "claim_id": claim.claim_id,
+                "event_id": event_id,
+                "statement_en": claim.statement_en,
+                "statement_ru": claim.statement_ru,
+                "claimed_text": claim.claimed_text,
+                "start_date": None if event is None else event["start_date"],
+                "end_date": None if event is None else event["end_date"],
+                "date_precision": None if event is None else event["date_precision"],
+                "title_en": None if event is None else event["title_en"],
+                "title_ru": None if event is None else event["title_ru"],
+                "verdict": verdicts.get(claim.claim_id, "unverifiable"),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _period(start, end) -> str:
+    import pandas as pd
+
+    return f"{start}–{end}" if not pd.isna(end) and str(end) else str(start)
+
+
+# ---------------------------------------------------------------- the notebook's cells
+
+
+def start(
+    *, lang="en", start_year=1996, end_year=2018, source="imf_dots_cn", output_dir=""
+) -> Report:
+    """Validate the notebook's parameters and return its :class:`Report`."""
+    return start_report(
+        NOTEBOOK,
+        lang=lang,
+        output_dir=output_dir,
+        start_year=start_year,
+        end_year=end_year,
+        source=source,
+        data_years=DATA_YEARS,
+    )
+
+
+def show_timeline(report: Report) -> None:
+    """Plot programmes and events over the range, with the chosen trade series below."""
+    from analysis_lib.plots import policy_timeline
+
+    lang, source = report.lang, report.params.source
+    start_year, end_year = report.params.start_year, report.params.end_year
+    text = TEXT[lang]
+    events = events_in_range(load_named_table("timeline"), start_year, end_year)
+    all_series = load_series("RU")
+    trade = trade_in_range(all_series[source], start_year, end_year)
+    kinds = events["end_date"].isna() | (events["end_date"].astype("string") == "")
+    programmes, points = int((~kinds).sum()), int(kinds.sum())
+    report.values({"programmes_count": programmes, "events_count": points})
+    if events.empty:
+        report.say(text["no_events"].format(start=start_year, end=end_year))
+        return
+    report.say(
+        text["intro"].format(
+            start=start_year,
+            end=end_year,
+            programmes=programmes,
+            events=points,
+            source=source_label(source, lang),
+        )
+    )
+    gacc, dots = all_series["gacc"], all_series["imf_dots_cn"]
+    if len(gacc) and len(dots):
+        report.say(
+            text["source_note"].format(
+                first=int(gacc.index.min()), dots_first=int(dots.index.min())
+            )
+        )
+    fig = policy_timeline(
+        events,
+        source_ids=[*dict.fromkeys(events["source_id"]), source],
+        lang=lang,
+        trade_df=trade if len(trade) else None,
+        trade_source=source,
+        sources_df=load_named_table("sources"),
+    )
+    trade_ids = series_source_ids(source, "RU", trade["year"]) if len(trade) else []
+    report.figure(fig, "policy_timeline", sorted({*events["source_id"], *trade_ids}))
+    for row in trade.itertuples(index=False):
+        report.value(f"trade_{row.year}_{source}_usd_bn", round(row.value_usd_bn, 4))
+    if trade.empty:
+        report.say(
+            text["trade_missing"].format(
+                source=source_label(source, lang), start=start_year, end=end_year
+            )
+        )
+        return
+    first, last = trade.iloc[0], trade.iloc[-1]
+    report.say(
+        text["trade"].format(
+            first_value=fmt(first["value_usd_bn"], lang, 2),
+            first_year=int(first["year"]),
+            last_value=fmt(last["value_usd_bn"], lang, 2),
+            last_year=int(last["year"]),
+            source=source_label(source, lang),
+        )
+    )
+
+
+def show_events(report: Report) -> None:
+    """Table the programmes and events of the range, titles in the report language."""
+    import pandas as pd
+
+    lang = report.lang
+    text = TEXT[lang]
+    events = events_in_range(
+        load_named_table("timeline"), report.params.start_year, report.params.end_year
+    )
+    if events.empty:
+        return
+    kinds = [
+        label(f"kind.{k}", lang) if f"kind.{k}" in _kind_keys() else k for k in events["kind"]
+    ]
+    shown = pd.DataFrame(
+        {
+            text["col_date"]: events["start_date"],
+            text["col_end"]: events["end_date"],
+            text["col_country"]: [label(f"country.{c}", lang) for c in events["country"]],
+            text["col_kind"]: kinds,
+            text["col_title"]: events[f"title_{lang}"],
+            text["col_source"]: events["source_id"],
+        }
+    )
+    report.say(text["events_table"])
+    report.table(text_table(shown, lang))
+    report.cite(sorted(set(events["source_id"])))
+
+
+def _kind_keys() -> set:
+    from analysis_lib.plots.labels import TRANSLATIONS
+
+    return {key for key in TRANSLATIONS if key.startswith("kind.")}
+
+
+def show_article_dates(report: Report) -> None:
+    """Set the article's dates against the timeline's, with the audit's verdicts."""
+    import pandas as pd
+
+    lang = report.lang
+    text = TEXT[lang]
+    table = date_claims(load_claims(), load_named_table("timeline"), audit_results())
+    counts = table["verdict"].value_counts()
+    report.say(
+        text["dates"].format(
+            claims=len(table),
+            consistent=int(counts.get("consistent", 0)),
+            inconsistent=int(counts.get("inconsistent", 0)),
+            unverifiable=int(counts.get("unverifiable", 0)),
+        )
+    )
+    shown = pd.DataFrame(
+        {
+            text["col_claim"]: table[f"statement_{lang}"],
+            text["col_article"]: table["claimed_text"],
+            text["col_timeline"]: [
+                _period(s, e) for s, e in zip(table["start_date"], table["end_date"], strict=True)
+            ],
+            text["col_verdict"]: [verdict_label(v, lang) for v in table["verdict"]],
+        }
+    )
+    report.table(text_table(shown, lang))
+    for row in table.itertuples(index=False):
+        report.value(f"verdict_{row.claim_id}_timeline", row.verdict)
+        if row.verdict == "inconsistent":
+            report.say(
+                text["date_differs"].format(
+                    title=escape_markdown(getattr(row, f"title_{lang}")),
+                    claimed=escape_markdown(row.claimed_text),
+                    recorded=escape_markdown(row.start_date),
+                )
+            )
+    events = load_named_table("timeline").set_index("event_id")
+    ids = {events.loc[e, "source_id"] for e in table["event_id"] if e in events.index}
+    report.cite(sorted(ids | {"article"}))
