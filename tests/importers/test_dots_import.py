@@ -141,7 +141,7 @@ def test_failed_replace_keeps_the_old_file_and_no_temporary(tmp_path, monkeypatc
         raise OSError("disk full")
 
     monkeypatch.setattr(_publish.os, "replace", refuse)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(DataFileError, match="cannot be written \\(disk full\\)"):
         _publish.write_atomic(target, "new\n")
 
     assert target.read_text(encoding="utf-8") == "old\n"

@@ -25,7 +25,27 @@ def write_atomic(path: Path, text: str) -> None:
         The target file; its folder is created when missing.
     text : str
         The whole content.
+
+    Raises
+    ------
+    DataFileError
+        The target is a folder or cannot be written.
     """
+    if path.is_dir():
+        raise DataFileError(path, "is a folder; expected a file path to write")
+    try:
+        _write_atomic(path, text)
+    except OSError as error:
+        # mkdir and mkstemp fail on the folder: name it when it is not the target.
+        detail = error.strerror or str(error)
+        if error.filename not in (None, str(path)):
+            detail += f": {error.filename}"
+        raise DataFileError(
+            path, f"cannot be written ({detail}); expected a writable file path"
+        ) from None
+
+
+def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -2,17 +2,24 @@
 
 Both engines hand back the cells differently: python-calamine's ``to_python()``
 starts at the first used cell (the sheet's range start), openpyxl starts at A1.
-`Sheet` hides that, so every error can name the real Excel cell.
+`Sheet` hides that, so every error can name the real Excel cell. python-calamine
+also reads Excel error cells (``#N/A``, ``#DIV/0!``) as empty, where openpyxl
+gives their text: `error_cells` recovers them so both engines refuse them alike.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 from analysis_lib.exceptions import DataFileError, ParameterError, must_be_one_of
 
 ENGINES = ("calamine", "openpyxl")
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_ADDRESS = re.compile(r"([A-Z]+)([0-9]+)")
 
 
 def cell_name(row: int, column: int) -> str:
@@ -30,8 +37,16 @@ class Sheet:
     Empty cells (``None`` or ``''``) read as ``None``.
     """
 
-    def __init__(self, name: str, rows: list, first_row: int = 1, first_column: int = 1):
+    def __init__(
+        self,
+        name: str,
+        rows: list,
+        first_row: int = 1,
+        first_column: int = 1,
+        errors: dict | None = None,
+    ):
         self.name = name
+        self._errors = errors or {}
         self._rows = rows
         self._first_row = first_row
         self._first_column = first_column
@@ -40,7 +55,12 @@ class Sheet:
         self.last_column = first_column + widest - 1
 
     def value(self, row: int, column: int):
-        """Return the value of the 1-based cell, or ``None`` when it is empty."""
+        """Return the value of the 1-based cell, or ``None`` when it is empty.
+
+        An Excel error cell reads as its text, e.g. ``'#N/A'``.
+        """
+        if (row, column) in self._errors:
+            return self._errors[(row, column)]
         i, j = row - self._first_row, column - self._first_column
         if i < 0 or j < 0 or i >= len(self._rows) or j >= len(self._rows[i]):
             return None
@@ -76,6 +96,8 @@ def read_sheets(path: Path, engine: str, wanted: tuple[str, ...]):
     """
     if engine not in ENGINES:
         raise must_be_one_of("engine", engine, ENGINES)
+    if path.is_dir():
+        raise DataFileError(path, "is a folder; expected an IMF DOTS .xlsx workbook")
     if not path.is_file():
         raise DataFileError(path, "file not found; expected an IMF DOTS .xlsx workbook")
     reader = _read_calamine if engine == "calamine" else _read_openpyxl
@@ -97,14 +119,24 @@ def _read_calamine(path: Path, wanted: tuple[str, ...]):
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
+        errors = error_cells(path, wanted)
         for name in (n for n in wanted if n in names):
             found = book.get_sheet_by_name(name)
             # to_python() drops the empty rows and columns before the used
             # range: the range start puts them back so cell names are Excel's.
             first_row, first_column = found.start or (0, 0)
-            sheets[name] = Sheet(name, found.to_python(), first_row + 1, first_column + 1)
+            sheets[name] = Sheet(
+                name, found.to_python(), first_row + 1, first_column + 1, errors.get(name)
+            )
         book.close()
-    except (CalamineError, OSError, ValueError) as error:
+    except (
+        CalamineError,
+        OSError,
+        ValueError,
+        KeyError,
+        zipfile.BadZipFile,
+        ElementTree.ParseError,
+    ) as error:
         raise _unreadable(path, error) from error
     return names, sheets
 
@@ -130,3 +162,49 @@ def _read_openpyxl(path: Path, wanted: tuple[str, ...]):
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
         raise _unreadable(path, error) from error
     return names, sheets
+
+
+def error_cells(path: Path, wanted: tuple[str, ...]) -> dict[str, dict[tuple[int, int], str]]:
+    """Return the Excel error cells of the wanted sheets, read from the workbook's XML.
+
+    Parameters
+    ----------
+    path : Path
+        The .xlsx file.
+    wanted : tuple of str
+        Sheet names to look at.
+
+    Returns
+    -------
+    dict
+        Sheet name -> ``{(row, column): error text}``, 1-based, for sheets that
+        have error cells (an unmodified DOTS export has none).
+    """
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    with zipfile.ZipFile(path) as archive:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {item.get("Id"): item.get("Target", "") for item in relations}
+        for sheet in book.iter(f"{_MAIN_NS}sheet"):
+            if sheet.get("name") not in wanted:
+                continue
+            target = targets.get(sheet.get(f"{_REL_NS}id"), "")
+            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            xml = archive.read(member)
+            if b't="e"' not in xml:
+                continue
+            cells = {}
+            for cell in ElementTree.fromstring(xml).iter(f"{_MAIN_NS}c"):
+                address = _ADDRESS.fullmatch(cell.get("r", ""))
+                if cell.get("t") == "e" and address:
+                    text = cell.findtext(f"{_MAIN_NS}v") or "#ERROR"
+                    cells[(int(address[2]), _column_number(address[1]))] = text
+            found[sheet.get("name")] = cells
+    return found
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number

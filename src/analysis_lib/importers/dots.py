@@ -54,6 +54,9 @@ TITLE_ROW, REPORTER_ROW, UNIT_ROW, HEADER_ROW = 2, 4, 5, 7
 FIRST_YEAR_COLUMN = 3  # C
 FIRST_PARTNER_ROW = HEADER_ROW + 1
 YEAR_RANGE = (1900, 2100)
+# The plausibility maximum of dots_trade.value_usd_mn in data/datapackage.json
+# (USD 100 trillion, above world trade in any year); a test keeps them equal.
+PLAUSIBLE_MAX_USD_MN = 100_000_000
 _YEAR_TEXT = re.compile(r"\d{4}")
 
 
@@ -275,7 +278,15 @@ def _as_value(path, sheet: Sheet, row: int, column: int) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
+        if 0 <= value <= PLAUSIBLE_MAX_USD_MN:
+            return float(value)
+        raise _layout_error(
+            path,
+            sheet,
+            row,
+            column,
+            f"values must be from 0 to {PLAUSIBLE_MAX_USD_MN} US dollars, millions; not {value!r}",
+        )
     raise _layout_error(
         path,
         sheet,
