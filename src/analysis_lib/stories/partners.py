@@ -40,7 +40,7 @@ TEXT = {
     "en": {
         "coverage": (
             "The article cites Chinese customs statistics. China Customs (GACC) totals of "
-            "China's trade with the partners are in the data only for some years: {coverage}."
+            "China's trade with the partners are in the data only for some years ({coverage})."
         ),
         "gacc_lacks": " So for {claim_year} only IMF DOTS can give all the ratios.",
         "choice": (
@@ -88,7 +88,7 @@ TEXT = {
         "coverage": (
             "Статья ссылается на таможенную статистику КНР. Итоги таможни КНР (ГТУ КНР) "
             "по торговле Китая с этими партнёрами есть в наборе данных лишь за отдельные "
-            "годы: {coverage}."
+            "годы ({coverage})."
         ),
         "gacc_lacks": " Поэтому все отношения за {claim_year} г. может дать только МВФ DOTS.",
         "choice": (

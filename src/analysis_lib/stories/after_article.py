@@ -1,0 +1,402 @@
+"""Notebook 08: China-Russia trade in the years after the article, against its 2014 level.
+
+The article found China-Russia trade "disproportionate" to the partnership: USD
+95.3 bn in 2014, 1/6 of China-US trade. Data views: :func:`after_table`,
+:func:`after_summary`, :func:`early_releases`, :func:`latest_partner_ratio`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from analysis_lib.stories.context import Report, start_report
+from analysis_lib.stories.trade_common import (
+    article_claims,
+    fmt,
+    join_years,
+    load_claims,
+    load_named_table,
+    load_series,
+    series_source_ids,
+    source_label,
+    text_table,
+)
+
+NOTEBOOK = "08-after-the-article"
+DATA_YEARS = (2015, 2025)
+LEVEL_CLAIM = "trade-2014"
+US_RATIO_CLAIM = "ratio-2014-us"
+
+TEXT = {
+    "en": {
+        "intro": (
+            "The article put China–Russia trade at {claimed} USD bn in {base_year} and found it "
+            "disproportionately small for the two countries' strategic partnership. This report "
+            "follows the years {start}–{end} according to **{source}**."
+        ),
+        "levels": (
+            "Trade was {first_value} USD bn in {first_year} and {last_value} USD bn in "
+            "{last_year}; its peak in these years was {peak_value} USD bn in {peak_year}."
+        ),
+        "empty": "{source} has no China–Russia value between {start} and {end}.",
+        "missing": "{source} has no value in the data for {years}.",
+        "early": (
+            "For {year} only an early GACC release is in the data: {value} USD bn, announced "
+            "before the final figure; it is not used as a final total."
+        ),
+        "growth": (
+            "From {base_year} ({base_value} USD bn according to {source}) to {last_year}, trade "
+            "grew by "
+            "{growth}%, a compound annual growth rate of {cagr}%. In {last_year} it was "
+            "{ratio} times the article's {claimed} USD bn for {base_year}."
+        ),
+        "no_base": (
+            "{source} has no value for {base_year}, so growth since the article's year cannot "
+            "be computed from it; in {last_year} trade was {ratio} times the article's "
+            "{claimed} USD bn."
+        ),
+        "us_ratio": (
+            "The article said China–Russia trade was only {claimed} of China–US trade in "
+            "{base_year}. In {year}, by {source}, it was {ratio} of it ({percent}%): nearest "
+            "unit fraction {fraction}."
+        ),
+        "us_ratio_missing": (
+            "{source} has no year between {start} and {end} with both China–Russia and "
+            "China–US trade, so the article's {claimed} cannot be followed up with it."
+        ),
+        "col_year": "Year",
+        "col_value": "Trade, USD bn",
+        "col_growth": "Change on the previous year, %",
+        "col_since": "Change since {base_year}, %",
+        "col_ratio": "Times the article's {base_year} level",
+    },
+    "ru": {
+        "intro": (
+            "Статья оценила товарооборот Китая и России в {base_year} г. в {claimed} млрд долл. "
+            "США и сочла его непропорционально малым для стратегического партнёрства двух "
+            "стран. В этом отчёте прослеживаются {start}–{end} гг. по данным источника "
+            "**«{source}»**."
+        ),
+        "levels": (
+            "Товарооборот составил {first_value} млрд долл. США в {first_year} г. и "
+            "{last_value} млрд долл. США в {last_year} г.; максимум за эти годы — "
+            "{peak_value} млрд долл. США в {peak_year} г."
+        ),
+        "empty": (
+            "В источнике «{source}» нет данных о товарообороте Китая и России за {start}–{end} гг."
+        ),
+        "missing": "В источнике «{source}» за {years} значений нет.",
+        "early": (
+            "За {year} г. в наборе данных есть только предварительные данные ГТУ КНР: "
+            "{value} млрд долл. США, объявленные до окончательной цифры; как итоговые они "
+            "не используются."
+        ),
+        "growth": (
+            "С {base_year} г. ({base_value} млрд долл. США по данным источника «{source}») "
+            "по {last_year} г. товарооборот вырос на {growth}%, что соответствует "
+            "среднегодовому росту {cagr}%. В {last_year} г. он в {ratio} раза превышал "
+            "уровень {base_year} г. по статье ({claimed} млрд долл. США)."
+        ),
+        "no_base": (
+            "В источнике «{source}» нет значения за {base_year} г., поэтому рост после года "
+            "статьи по нему не вычислить; в {last_year} г. товарооборот в {ratio} раза "
+            "превышал уровень статьи ({claimed} млрд долл. США)."
+        ),
+        "us_ratio": (
+            "Статья отмечала, что в {base_year} г. товарооборот Китая и России составлял лишь "
+            "{claimed} товарооборота Китая и США. В {year} г., по данным источника "
+            "«{source}», он составил {ratio} от него ({percent}%): ближайшая дробь вида "
+            "1/n — {fraction}."
+        ),
+        "us_ratio_missing": (
+            "В источнике «{source}» нет года в интервале {start}–{end} гг., за который были бы "
+            "данные и о торговле Китая с Россией, и о торговле Китая с США, поэтому сравнить "
+            "с дробью статьи {claimed} нельзя."
+        ),
+        "col_year": "Год",
+        "col_value": "Товарооборот, млрд долл. США",
+        "col_growth": "Изменение к предыдущему году, %",
+        "col_since": "Изменение к {base_year} г., %",
+        "col_ratio": "Кратность уровню {base_year} г. по статье",
+    },
+}
+
+
+# ---------------------------------------------------------------- data views
+
+
+def after_table(series, base_year: int, claimed: float, start_year: int, end_year: int):
+    """Return one row per year of the range: level, yearly growth, change since the base year.
+
+    Columns: year, value_usd_bn (NaN when missing), growth_pct (on the previous year),
+    since_base_pct (on the source's own ``base_year`` value), ratio_to_claimed (level
+    divided by the article's ``claimed`` base-year level).
+    """
+    import pandas as pd
+
+    from analysis_lib.metrics import yoy_growth
+
+    growth = yoy_growth(series) if len(series) else series
+    base = float(series.get(base_year, math.nan))
+    rows = []
+    for year in range(start_year, end_year + 1):
+        value = float(series.get(year, math.nan))
+        rows.append(
+            {
+                "year": year,
+                "value_usd_bn": value,
+                "growth_pct": float(growth.get(year, math.nan)),
+                "since_base_pct": (value / base - 1) * 100 if base > 0 else math.nan,
+                "ratio_to_claimed": value / claimed,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def after_summary(table, base_year: int, base_value: float) -> dict | None:
+    """Return the key figures of :func:`after_table`, or None when it has no value.
+
+    Keys: first_year, first_value, last_year, last_value, peak_year, peak_value,
+    growth_since_base_pct and cagr_pct (NaN without a base value), ratio_to_claimed
+    (last year), missing_years.
+    """
+    from analysis_lib.metrics import cagr
+
+    known = table.dropna(subset=["value_usd_bn"])
+    if known.empty:
+        return None
+    first, last = known.iloc[0], known.iloc[-1]
+    peak = known.loc[known["value_usd_bn"].idxmax()]
+    has_base = base_value > 0
+    last_year = int(last["year"])
+    return {
+        "first_year": int(first["year"]),
+        "first_value": float(first["value_usd_bn"]),
+        "last_year": last_year,
+        "last_value": float(last["value_usd_bn"]),
+        "peak_year": int(peak["year"]),
+        "peak_value": float(peak["value_usd_bn"]),
+        "growth_since_base_pct": float(last["since_base_pct"]) if has_base else math.nan,
+        "cagr_pct": (
+            cagr(base_value, float(last["value_usd_bn"]), last_year - base_year)
+            if has_base
+            else math.nan
+        ),
+        "ratio_to_claimed": float(last["ratio_to_claimed"]),
+        "missing_years": [int(y) for y in table.loc[table["value_usd_bn"].isna(), "year"]],
+    }
+
+
+def early_releases(customs_df, years) -> dict:
+    """Return ``{year: total}`` of GACC early releases (CN-RU) in ``years`` without a final one."""
+    rows = customs_df[
+        (customs_df["agency"] == "GACC")
+        & (customs_df["reporter"] == "CN")
+        & (customs_df["partner"] == "RU")
+        & customs_df["year"].isin(list(years))
+    ]
+    final = set(rows.loc[rows["release"] == "final", "year"])
+    early = rows[(rows["release"] == "early") & ~rows["year"].isin(final)]
+    return {int(r.year): float(r.total_usd_bn) for r in early.itertuples(index=False)}
+
+
+def latest_partner_ratio(russia, partner, start_year: int, end_year: int):
+    """Return (year, ratio, fraction) for the last year of the range with both series, or None."""
+    from analysis_lib.metrics import nearest_unit_fraction
+
+    common = [
+        y for y in range(start_year, end_year + 1) if y in russia.index and y in partner.index
+    ]
+    if not common:
+        return None
+    year = common[-1]
+    ratio = float(russia[year]) / float(partner[year])
+    return year, ratio, str(nearest_unit_fraction(ratio))
+
+
+# ---------------------------------------------------------------- the notebook's cells
+
+
+def start(*, lang="en", start_year=2015, end_year=2025, source="gacc", output_dir="") -> Report:
+    """Validate the notebook's parameters and return its :class:`Report`."""
+    return start_report(
+        NOTEBOOK,
+        lang=lang,
+        output_dir=output_dir,
+        start_year=start_year,
+        end_year=end_year,
+        source=source,
+        data_years=DATA_YEARS,
+    )
+
+
+def _context(report: Report):
+    claim = article_claims(load_claims(), (LEVEL_CLAIM,)).iloc[0]
+    base_year, claimed = int(claim["year"]), float(claim["claimed_value"])
+    series = load_series("RU")[report.params.source]
+    table = after_table(
+        series, base_year, claimed, report.params.start_year, report.params.end_year
+    )
+    return base_year, claimed, series, table
+
+
+def show_series(report: Report) -> None:
+    """Plot the years after the article against its 2014 level; state the levels."""
+    from analysis_lib.plots import after_article
+
+    lang, source = report.lang, report.params.source
+    text = TEXT[lang]
+    start_year, end_year = report.params.start_year, report.params.end_year
+    base_year, claimed, series, table = _context(report)
+    name = source_label(source, lang)
+    report.value(f"claim_{LEVEL_CLAIM}_usd_bn", claimed)
+    report.say(
+        text["intro"].format(
+            claimed=fmt(claimed, lang),
+            base_year=base_year,
+            start=start_year,
+            end=end_year,
+            source=name,
+        )
+    )
+    summary = after_summary(table, base_year, float(series.get(base_year, math.nan)))
+    if summary is None:
+        report.say(text["empty"].format(source=name, start=start_year, end=end_year))
+        return
+    known = table.dropna(subset=["value_usd_bn"])
+    fig = after_article(
+        known[["year", "value_usd_bn"]],
+        article_2014_value=claimed,
+        source_ids=[source, "article"],
+        lang=lang,
+        source=source,
+    )
+    ids = series_source_ids(source, "RU", known["year"])
+    report.figure(fig, "after_article", sorted({*ids, "article"}))
+    for row in known.itertuples(index=False):
+        report.value(f"trade_{row.year}_{source}_usd_bn", round(row.value_usd_bn, 4))
+    report.say(
+        text["levels"].format(
+            first_value=fmt(summary["first_value"], lang, 2),
+            first_year=summary["first_year"],
+            last_value=fmt(summary["last_value"], lang, 2),
+            last_year=summary["last_year"],
+            peak_value=fmt(summary["peak_value"], lang, 2),
+            peak_year=summary["peak_year"],
+        )
+    )
+    if summary["missing_years"]:
+        report.value(f"missing_years_{source}", summary["missing_years"])
+        report.say(
+            text["missing"].format(source=name, years=join_years(summary["missing_years"], lang))
+        )
+    if source == "gacc":
+        customs = load_named_table("customs_totals")
+        for year, value in early_releases(customs, summary["missing_years"]).items():
+            report.value(f"trade_{year}_gacc_early_usd_bn", value)
+            report.say(text["early"].format(year=year, value=fmt(value, lang)))
+            rows = customs[(customs["year"] == year) & (customs["release"] == "early")]
+            report.cite(sorted(set(rows["source_id"])))
+
+
+def show_growth_since(report: Report) -> None:
+    """State growth since the article's year, the CAGR and the multiple of its level."""
+    lang, source = report.lang, report.params.source
+    text = TEXT[lang]
+    base_year, claimed, series, table = _context(report)
+    base_value = float(series.get(base_year, math.nan))
+    summary = after_summary(table, base_year, base_value)
+    if summary is None:
+        return
+    name = source_label(source, lang)
+    last_year = summary["last_year"]
+    report.values(
+        {
+            f"ratio_{last_year}_to_claim_{base_year}": round(summary["ratio_to_claimed"], 4),
+        }
+    )
+    if math.isnan(summary["growth_since_base_pct"]):
+        report.say(
+            text["no_base"].format(
+                source=name,
+                base_year=base_year,
+                last_year=last_year,
+                ratio=fmt(summary["ratio_to_claimed"], lang, 2),
+                claimed=fmt(claimed, lang),
+            )
+        )
+        return
+    report.values(
+        {
+            f"trade_{base_year}_{source}_usd_bn": round(base_value, 4),
+            f"growth_{base_year}_{last_year}_{source}_pct": round(
+                summary["growth_since_base_pct"], 4
+            ),
+            f"cagr_{base_year}_{last_year}_{source}_pct": round(summary["cagr_pct"], 4),
+        }
+    )
+    report.say(
+        text["growth"].format(
+            base_year=base_year,
+            base_value=fmt(base_value, lang, 2),
+            source=name,
+            last_year=last_year,
+            growth=fmt(summary["growth_since_base_pct"], lang),
+            cagr=fmt(summary["cagr_pct"], lang),
+            ratio=fmt(summary["ratio_to_claimed"], lang, 2),
+            claimed=fmt(claimed, lang),
+        )
+    )
+    report.cite(sorted({*series_source_ids(source, "RU", [base_year, last_year]), "article"}))
+
+
+def show_table(report: Report) -> None:
+    """Table the yearly levels, growth and multiples of the article's level."""
+    lang = report.lang
+    text = TEXT[lang]
+    base_year, _, _, table = _context(report)
+    shown = table.rename(
+        columns={
+            "year": text["col_year"],
+            "value_usd_bn": text["col_value"],
+            "growth_pct": text["col_growth"],
+            "since_base_pct": text["col_since"].format(base_year=base_year),
+            "ratio_to_claimed": text["col_ratio"].format(base_year=base_year),
+        }
+    )
+    report.table(text_table(shown, lang, decimals=2))
+
+
+def show_us_ratio(report: Report) -> None:
+    """Follow up the article's "only 1/6 of China-US trade" in the latest year with data."""
+    lang, source = report.lang, report.params.source
+    text = TEXT[lang]
+    start_year, end_year = report.params.start_year, report.params.end_year
+    claim = article_claims(load_claims(), (US_RATIO_CLAIM,)).iloc[0]
+    russia, usa = load_series("RU")[source], load_series("US")[source]
+    found = latest_partner_ratio(russia, usa, start_year, end_year)
+    name = source_label(source, lang)
+    if found is None:
+        report.say(
+            text["us_ratio_missing"].format(
+                source=name, start=start_year, end=end_year, claimed=claim["claimed_text"]
+            )
+        )
+        return
+    year, ratio, fraction = found
+    report.values(
+        {f"ratio_{year}_US_{source}": round(ratio, 4), f"fraction_{year}_US_{source}": fraction}
+    )
+    report.say(
+        text["us_ratio"].format(
+            claimed=claim["claimed_text"],
+            base_year=int(claim["year"]),
+            year=year,
+            source=name,
+            ratio=fmt(ratio, lang, 3),
+            percent=fmt(ratio * 100, lang),
+            fraction=fraction,
+        )
+    )
+    ids = {*series_source_ids(source, "RU", [year]), *series_source_ids(source, "US", [year])}
+    report.cite(sorted(ids | {"article"}))
