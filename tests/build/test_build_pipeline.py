@@ -21,7 +21,9 @@ from analysis_lib import cli
 from analysis_lib.build import index, manifest, pdf, pipeline
 from analysis_lib.exceptions import BuildError, ParameterError, SystemDependencyError
 
-pytestmark = pytest.mark.slow
+# One tree per module: with `pytest -n N --dist loadgroup` all of it runs on one worker.
+# Under plain `-n N` each test still holds alone, given the tests before it in this file.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build-pipeline")]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STEMS = ("01-demo-growth", "02-demo-text")
@@ -217,6 +219,7 @@ def test_failing_notebook_leaves_reports_untouched(tree, capsys):
         ]
     )
     nbformat.write(broken, str(tree.notebooks / "03-broken.ipynb"))
+    demo_csv = (tree.data / "demo.csv").read_bytes()
     _write_demo_csv(tree.data, "200.0")  # 01 is stale too: its new HTML must not be published
     before = _snapshot(tree.reports)
     try:
@@ -231,7 +234,7 @@ def test_failing_notebook_leaves_reports_untouched(tree, capsys):
         assert err.startswith("error: ") and "cell 3" in err and err.count("\n") == 1
     finally:
         (tree.notebooks / "03-broken.ipynb").unlink()
-        _write_demo_csv(tree.data, "150.0")
+        (tree.data / "demo.csv").write_bytes(demo_csv)
 
 
 def test_cli_reports_up_to_date(tree, capsys):

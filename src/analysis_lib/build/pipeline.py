@@ -197,6 +197,8 @@ def _run_jobs(jobs: list, workers: int, progress: _Progress) -> dict:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
+        import nbconvert.exporters.html  # noqa: F401 - imported once, shared by the forks
+
         # fork: the workers inherit papermill/nbconvert already imported here.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -247,6 +249,8 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
             raise must_be_one_of("--lang", lang, LANGUAGES)
 
     notebooks = discover(Path(options.notebooks_dir), tuple(options.only))
+    if not notebooks:
+        print(f"no notebooks in {options.notebooks_dir}", file=out)
     state = manifest.load(reports_dir)
     shared = manifest.shared_inputs(options.lock_file)
     summary = BuildSummary()
@@ -298,6 +302,11 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
             _write_index(reports_dir, state, index_inputs)
             summary.index_written = True
         manifest.save(reports_dir, state)
+    print(
+        f"built {len(summary.built)} report(s), {len(summary.up_to_date)} up to date"
+        f"{', index rewritten' if summary.index_written else ''}: {reports_dir}",
+        file=out,
+    )
     if missing_pdf is not None:
         raise missing_pdf
     return summary
