@@ -20,6 +20,7 @@ from analysis_lib.stories.trade_common import (
     series_source_ids,
     source_label,
     text_table,
+    thin_year_ticks,
 )
 
 NOTEBOOK = "08-after-the-article"
@@ -271,6 +272,7 @@ def show_series(report: Report) -> None:
         lang=lang,
         source=source,
     )
+    thin_year_ticks(fig)
     ids = series_source_ids(source, "RU", known["year"])
     report.figure(fig, "after_article", sorted({*ids, "article"}))
     for row in known.itertuples(index=False):

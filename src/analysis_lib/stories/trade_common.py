@@ -51,11 +51,23 @@ def verdict_label(verdict: str, lang: str) -> str:
 
 
 def join_years(years, lang: str) -> str:
-    """Return ``"2011 and 2012"`` in English, ``"2011 и 2012 гг."`` or ``"2011 г."`` in Russian."""
-    years = [str(y) for y in years]
-    text = years[0] if len(years) == 1 else ", ".join(years[:-1]) + _AND[lang] + years[-1]
+    """Return ``"2011 and 2012"`` in English, ``"2011 и 2012 гг."`` or ``"2011 г."`` in Russian.
+
+    Runs of three or more consecutive years collapse to ``"1995–2007"``.
+    """
+    runs: list[list[int]] = []
+    for year in sorted(int(y) for y in years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts: list[str] = []
+    for run in runs:
+        parts += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(y) for y in run]
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _AND[lang] + parts[-1]
     if lang == "ru":
-        text += " г." if len(years) == 1 else " гг."
+        single = len(parts) == 1 and "–" not in parts[0]
+        text += " г." if single else " гг."
     return text
 
 
@@ -111,6 +123,17 @@ def highlight_source(fig, source: str, lang: str) -> None:
                     patch.set_alpha(0.45)
         if ax.get_legend() is not None:
             place_legend(ax)
+
+
+def thin_year_ticks(fig, max_ticks: int = 8) -> None:
+    """Limit the year axis to about ``max_ticks`` whole-year ticks so labels never collide.
+
+    The figure functions tick every year, which crowds a decade into a narrow axis.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    for ax in fig.axes:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=max_ticks, integer=True))
 
 
 # ---------------------------------------------------------------- loading

@@ -25,6 +25,7 @@ from analysis_lib.stories.trade_common import (
     load_series,
     series_source_ids,
     source_label,
+    thin_year_ticks,
     verdict_label,
     verdict_table,
 )
@@ -308,6 +309,7 @@ def show_levels(report: Report) -> None:
         claims=claimed if len(claimed) else None,
     )
     highlight_source(fig, source, lang)
+    thin_year_ticks(fig)
     # Room right of the last year for the article's value label.
     fig.axes[0].set_xlim(start_year - 0.3, end_year + 0.6)
     cited = {
@@ -372,6 +374,7 @@ def show_growth(report: Report) -> None:
         claims=claimed if len(claimed) else None,
     )
     highlight_source(fig, source, lang)
+    thin_year_ticks(fig)
     cited = {
         sid
         for s in SOURCES
