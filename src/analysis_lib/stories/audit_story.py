@@ -28,6 +28,10 @@ MIN_FIGURE_WIDTH = 9.0
 
 TEXT = {
     "en": {
+        "h_overview": "Overview",
+        "h_figure": "Verdicts by claim and source",
+        "h_table": "Claims, figures and verdicts",
+        "h_arithmetic": "Arithmetic",
         "intro": (
             "The article makes {claims} checkable claims about {start}–{end}. Each is "
             "recomputed from the cited data: figures of China–Russia trade against each "
@@ -65,6 +69,10 @@ TEXT = {
         "table_source.trade_structure": "Commodity structure of trade",
     },
     "ru": {
+        "h_overview": "Обзор",
+        "h_figure": "Вердикты по утверждениям и источникам",
+        "h_table": "Утверждения, цифры и вердикты",
+        "h_arithmetic": "Расчёты",
         "intro": (
             "Проверяемых утверждений статьи о {start}–{end} гг.: {claims}. Каждое "
             "пересчитано по указанным данным: цифры товарооборота Китая и России — по "
@@ -368,6 +376,7 @@ def show_overview(report: AuditReport) -> None:
     """State how many claims and verdicts there are, and count the verdicts per source."""
     from analysis_lib.claims.registry import load_registry
 
+    _heading(report, "h_overview")
     text = TEXT[report.lang]
     start_year, end_year = report.params.start_year, report.params.end_year
     in_years = claims_in_years(load_registry(), start_year, end_year)
@@ -408,6 +417,7 @@ def show_figure(report: AuditReport) -> None:
     from analysis_lib.loaders import load_sources
     from analysis_lib.plots import audit_verdicts
 
+    _heading(report, "h_figure")
     audit_df = _load(report)
     if _empty(report, audit_df):
         return
@@ -436,6 +446,7 @@ def show_table(report: AuditReport) -> None:
     """Show every claim and source with its verdict marked, the claimed and computed figures."""
     from analysis_lib.plots.labels import label
 
+    _heading(report, "h_table")
     audit_df = _load(report)
     if _empty(report, audit_df):
         return
@@ -463,6 +474,7 @@ def show_table(report: AuditReport) -> None:
 
 def show_arithmetic(report: AuditReport) -> None:
     """Show the audit's explanation (figures, sources, rule) of every verdict."""
+    _heading(report, "h_arithmetic")
     audit_df = _load(report)
     if _empty(report, audit_df):
         return
@@ -475,3 +487,7 @@ def show_arithmetic(report: AuditReport) -> None:
     }
     report.say(text["arithmetic_intro"])
     report.table(shown[list(columns)].rename(columns=columns))
+
+
+def _heading(report, key: str) -> None:
+    report.say(f"## {TEXT[report.lang][key]}")

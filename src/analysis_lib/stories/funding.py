@@ -28,6 +28,9 @@ FIGURE_COMPONENTS = {
 
 TEXT = {
     "en": {
+        "h_claim": "The article's funding claim",
+        "h_budgets": "Budgets of the later programmes",
+        "h_table": "Budget rows",
         "claim": (
             "The article: “{quote}” ({period}). Verdict of the audit: **{verdict}**. "
             "The audit's reason: {explanation}"
@@ -74,6 +77,9 @@ TEXT = {
         "years_to": "to {end}",
     },
     "ru": {
+        "h_claim": "Утверждение статьи о финансировании",
+        "h_budgets": "Бюджеты более поздних программ",
+        "h_table": "Строки бюджетов",
         "claim": (
             "Утверждение статьи (в английском тексте: «{quote}», {period} гг.). Вердикт "
             "проверки: **{verdict}**. Обоснование модуля проверки (на английском языке): "
@@ -368,6 +374,7 @@ def show_claim(report: Report) -> None:
     from analysis_lib.plots.labels import label
     from analysis_lib.stories.audit_story import claim_results
 
+    _heading(report, "h_claim")
     text, lang = TEXT[report.lang], report.lang
     registry = load_registry()
     claim = registry[registry["claim_id"] == CLAIM_ID].iloc[0]
@@ -409,6 +416,7 @@ def show_budgets(report: Report) -> None:
     from analysis_lib.plots import programme_budgets
     from analysis_lib.stories.audit_story import claim_results
 
+    _heading(report, "h_budgets")
     text, lang = TEXT[report.lang], report.lang
     start_year, end_year = report.params.start_year, report.params.end_year
     budgets = programmes_in(load_programme_budgets(), start_year, end_year)
@@ -532,6 +540,7 @@ def show_table(report: Report) -> None:
     )
     if budgets.empty:
         return
+    _heading(report, "h_table")
     totals = {
         p: float(row["amount"])
         for p in budgets["programme_id"].unique()
@@ -564,3 +573,7 @@ def show_table(report: Report) -> None:
     )
     report.table(shown)
     report.cite(sorted(set(budgets["source_id"].astype(str))))
+
+
+def _heading(report, key: str) -> None:
+    report.say(f"## {TEXT[report.lang][key]}")

@@ -15,6 +15,9 @@ NOTEBOOK = "05-heilongjiang"
 
 TEXT = {
     "en": {
+        "h_levels": "The province's trade with Russia",
+        "h_share": "Share of national China–Russia trade",
+        "h_table": "Year by year",
         "levels": (
             "Heilongjiang's trade with Russia was USD {first_value} bn in {first_year} and "
             "USD {last_value} bn in {last_year}, {factor} times as much."
@@ -58,6 +61,9 @@ TEXT = {
         "and": " and ",
     },
     "ru": {
+        "h_levels": "Торговля провинции с Россией",
+        "h_share": "Доля в общенациональном товарообороте Китая и России",
+        "h_table": "По годам",
         "levels": (
             "Торговля Хэйлунцзяна с Россией составила {first_value} млрд долл. США в "
             "{first_year} г. и {last_value} млрд долл. США в {last_year} г., то есть "
@@ -261,6 +267,7 @@ def _view(report: Report):
 
 def show_levels(report: Report) -> None:
     """Describe the province's trade with Russia: first and last year, peak, largest fall."""
+    _heading(report, "h_levels")
     text, lang = TEXT[report.lang], report.lang
     view, _ = _view(report)
     for row in view.to_dict("records"):
@@ -335,6 +342,7 @@ def show_share(report: Report) -> None:
     from analysis_lib.loaders import load_sources
     from analysis_lib.plots import heilongjiang_share
 
+    _heading(report, "h_share")
     text, lang = TEXT[report.lang], report.lang
     view, ids = _view(report)
     source = _source_name(report)
@@ -396,6 +404,7 @@ def show_table(report: Report) -> None:
     """Show the year-by-year table: levels, national series, shares and growth."""
     import pandas as pd
 
+    _heading(report, "h_table")
     text, lang = TEXT[report.lang], report.lang
     view, ids = _view(report)
 
@@ -416,3 +425,7 @@ def show_table(report: Report) -> None:
     report.say(text["table_intro"].format(source=_source_name(report)))
     report.table(shown)
     report.cite(ids)
+
+
+def _heading(report, key: str) -> None:
+    report.say(f"## {TEXT[report.lang][key]}")

@@ -22,6 +22,11 @@ DIRECTIONS = (("CN", "RU"), ("RU", "CN"))
 
 TEXT = {
     "en": {
+        "h_claim": "The claim",
+        "h_shares": "Shares by SITC section",
+        "h_metrics": "Concentration, change and two-way trade",
+        "h_customs": "Russian customs and later figures",
+        "h_verdict": "Verdict of the audit",
         "claim": "The article: “{quote}” The audit reads it as: {statement}",
         "proxy": (
             "The audit's proxy: crude materials and fuels (SITC 2+3) in Russia's exports "
@@ -80,6 +85,11 @@ TEXT = {
         "period.jan-aug": "January–August",
     },
     "ru": {
+        "h_claim": "Утверждение статьи",
+        "h_shares": "Доли разделов МСТК",
+        "h_metrics": "Концентрация, изменения и встречная торговля",
+        "h_customs": "Данные российской таможни и более поздние цифры",
+        "h_verdict": "Вердикт проверки",
         "claim": (
             "Утверждение статьи (в английском тексте: «{quote}»). Проверка понимает его "
             "так: {statement}"
@@ -336,6 +346,7 @@ def show_claim(report: Report) -> None:
     from analysis_lib.claims.registry import load_registry
     from analysis_lib.claims.rules import MAJORITY_PCT
 
+    _heading(report, "h_claim")
     text = TEXT[report.lang]
     registry = load_registry()
     claim = registry[registry["claim_id"] == CLAIM_ID].iloc[0]
@@ -354,6 +365,7 @@ def show_shares(report: Report) -> None:
     from analysis_lib.loaders import load_sources, load_trade_structure
     from analysis_lib.plots import structure_shares
 
+    _heading(report, "h_shares")
     text, lang = TEXT[report.lang], report.lang
     sitc = select(load_trade_structure(), SITC, *_years(report))
     if sitc.empty:
@@ -424,6 +436,7 @@ def show_metrics(report: Report) -> None:
     sitc = select(_load(), SITC, *_years(report))
     if sitc.empty:
         return
+    _heading(report, "h_metrics")
     metrics = flow_metrics(sitc)
     gl = intra_industry(sitc)
     for row in metrics.to_dict("records"):
@@ -500,7 +513,8 @@ def change_summary(sitc_df) -> dict | None:
     -------
     dict or None
         ``first``, ``last`` (years), ``ru_distance``, ``cn_distance`` (structure distance
-        between the two years, p.p.; NaN when they are the same year), ``ru_hhi_first``,
+        between the two years over the sections both list, p.p.; NaN when they are the
+        same year), ``ru_hhi_first``,
         ``ru_hhi_last`` (HHI of Russia's exports to China), ``gl_first``, ``gl_last``
         (Grubel-Lloyd). None when either end year lacks a direction.
     """
@@ -558,6 +572,9 @@ def show_customs(report: Report) -> None:
     text, lang = TEXT[report.lang], report.lang
     structure = _load()
     customs = select(structure, CUSTOMS, *_years(report))
+    press = select(structure, PRESS, *_years(report))
+    if not (customs.empty and press.empty):
+        _heading(report, "h_customs")
     if not customs.empty:
         fig = structure_shares(
             customs, source_ids=_sources(customs), lang=lang, sources_df=load_sources()
@@ -589,7 +606,6 @@ def show_customs(report: Report) -> None:
                     cn_top=_fmt(tops["CN"]["share_pct"], lang),
                 )
             )
-    press = select(structure, PRESS, *_years(report))
     for row in press.to_dict("records"):
         report.value(
             f"press_{row['exporter']}_{row['importer']}_{row['year']}_{row['category']}_pct",
@@ -615,6 +631,7 @@ def show_verdict(report: Report) -> None:
     from analysis_lib.plots.labels import label
     from analysis_lib.stories.audit_story import claim_results
 
+    _heading(report, "h_verdict")
     text = TEXT[report.lang]
     for result in claim_results(CLAIM_ID):
         report.value(f"verdict_{CLAIM_ID}", result.verdict)
@@ -625,3 +642,7 @@ def show_verdict(report: Report) -> None:
             )
         )
         report.cite(result.sources)
+
+
+def _heading(report, key: str) -> None:
+    report.say(f"## {TEXT[report.lang][key]}")

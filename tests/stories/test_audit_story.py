@@ -1,0 +1,117 @@
+"""Notebook 07's story: selecting, counting and gridding the audit's verdicts."""
+
+from __future__ import annotations
+
+import string
+
+import pandas as pd
+import pytest
+
+from analysis_lib.claims.audit import AuditResult
+from analysis_lib.exceptions import ParameterError
+from analysis_lib.stories import audit_story
+
+
+def fields(template: str) -> set:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_text_tables_match_in_both_languages():
+    en, ru = audit_story.TEXT["en"], audit_story.TEXT["ru"]
+    assert set(en) == set(ru)
+    for key in en:
+        assert fields(en[key]) == fields(ru[key]), key
+        for text in (en[key], ru[key]):
+            assert text.format(**dict.fromkeys(fields(text), "x"))
+
+
+def registry() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "claim_id": ["level-2010", "period-1996", "date-2014"],
+            "year": pd.array([2010, 1996, 2014], dtype="Int64"),
+            "year_end": pd.array([None, 2005, None], dtype="Int64"),
+            "statement_en": ["Level in 2010.", "Programme 1996-2005.", "Date in 2014."],
+            "statement_ru": ["Уровень 2010.", "Программа 1996-2005.", "Дата 2014."],
+        }
+    )
+
+
+def result(claim_id, source, verdict):
+    return AuditResult(claim_id, source, verdict, "1", None, "why", ("src", "article"))
+
+
+RESULTS = [
+    result("level-2010", "gacc", "consistent"),
+    result("level-2010", "imf_dots_cn", "inconsistent"),
+    result("period-1996", "timeline", "unverifiable"),
+    result("date-2014", "timeline", "consistent"),
+]
+
+
+def test_claims_in_years_overlap_the_range():
+    chosen = audit_story.claims_in_years(registry(), 2000, 2010)
+    assert list(chosen["claim_id"]) == ["level-2010", "period-1996"]
+    assert audit_story.claims_in_years(registry(), 2006, 2009).empty
+
+
+def test_audit_frame_filters_by_years_and_names_statements():
+    frame = audit_story.audit_frame(RESULTS, registry(), 2000, 2010, "ru")
+    assert list(frame["claim_id"]) == ["level-2010", "level-2010", "period-1996"]
+    assert frame["statement"].iloc[0] == "Уровень 2010."
+    assert frame["year_end"].tolist() == [2010, 2010, 2005]
+
+
+def test_verdict_counts_per_source_with_every_verdict():
+    counts = audit_story.verdict_counts(audit_story.audit_frame(RESULTS, registry(), 1990, 2020))
+    table = counts.set_index("source")
+    assert list(table.index) == ["gacc", "imf_dots_cn", "timeline"]
+    assert table.loc["timeline", "consistent"] == 1
+    assert table.loc["timeline", "unverifiable"] == 1
+    assert table.loc["timeline", "inconsistent"] == 0
+    assert table.loc["timeline", "total"] == 2
+
+
+def test_verdict_grid_puts_recorded_tables_in_one_column():
+    grid = audit_story.verdict_grid(audit_story.audit_frame(RESULTS, registry(), 1990, 2020))
+    assert set(grid["source"]) == {"gacc", "imf_dots_cn", audit_story.RECORDS_COLUMN}
+    assert not grid.duplicated(["claim_id", "source"]).any()
+
+
+@pytest.mark.parametrize("source", audit_story.SOURCES)
+def test_check_source_accepts_the_audit_set(source):
+    assert audit_story.check_source(source) == source
+
+
+def test_check_source_error_is_one_line():
+    with pytest.raises(ParameterError) as error:
+        audit_story.check_source("fcs")
+    message = str(error.value)
+    assert "\n" not in message
+    assert message.startswith("source must be one of 'all', 'gacc'")
+    assert message.endswith("not 'fcs'")
+
+
+def test_start_rejects_an_unknown_source_before_any_work(tmp_path):
+    with pytest.raises(ParameterError, match=r"^source must be one of"):
+        audit_story.start(source="nope", output_dir=str(tmp_path))
+    assert not any(tmp_path.iterdir())
+
+
+def test_start_keeps_all_as_the_audit_source(tmp_path):
+    report = audit_story.start(output_dir=str(tmp_path))
+    assert report.audit_source == "all"
+    assert report.params.source is None
+    assert (report.params.start_year, report.params.end_year) == (1995, 2018)
+
+
+def test_claim_results_on_real_data():
+    (funding,) = audit_story.claim_results("programme-1996-funding")
+    assert (funding.source, funding.verdict) == ("programme_budgets", "unverifiable")
+    (structure,) = audit_story.claim_results("structure-unchanged-20y")
+    assert structure.verdict == "inconsistent"
+
+
+def test_claim_results_rejects_an_unknown_claim():
+    with pytest.raises(ParameterError, match=r"^claim_id must be one of"):
+        audit_story.claim_results("no-such-claim")
