@@ -302,7 +302,9 @@ def show_article_dates(report: Report) -> None:
 
     lang = report.lang
     text = TEXT[lang]
-    table = date_claims(load_claims(), load_named_table("timeline"), audit_results())
+    table = date_claims(
+        load_claims(), load_named_table("timeline"), audit_results(source="timeline")
+    )
     counts = table["verdict"].value_counts()
     report.say(
         text["dates"].format(

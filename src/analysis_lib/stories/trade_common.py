@@ -190,11 +190,17 @@ def load_named_table(name: str, data_dir=None):
     return _cached(f"table-{name}", data_dir, lambda folder: load_table(name, data_dir=folder))
 
 
-def audit_results(data_dir=None) -> list:
-    """Return :func:`analysis_lib.claims.audit.run_audit` over every claim and source (cached)."""
+def audit_results(data_dir=None, source: str = "all") -> list:
+    """Return :func:`analysis_lib.claims.audit.run_audit` for ``source`` (cached).
+
+    ``source`` is ``"all"``, one trade audit source or a table name such as
+    ``"timeline"`` (much faster: no trade series are read).
+    """
     from analysis_lib.claims.audit import run_audit
 
-    return _cached("audit", data_dir, lambda folder: run_audit(data_dir=folder))
+    return _cached(
+        f"audit-{source}", data_dir, lambda folder: run_audit(source=source, data_dir=folder)
+    )
 
 
 def series_source_ids(source: str, partner: str, years, data_dir=None) -> list[str]:

@@ -463,7 +463,7 @@ def show_claims(report: Report) -> None:
     for source in SOURCES:
         shown[source_label(source, lang)] = [
             f"{fmt(value, lang, 2)}{_unit(kind)} "
-            f"({verdict_label(verdict, lang) if verdict else DASH})"
+            f"({verdict_label(verdict, lang) if isinstance(verdict, str) else DASH})"
             for value, kind, verdict in zip(
                 comparison[source],
                 comparison["kind"],

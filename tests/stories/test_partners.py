@@ -1,0 +1,115 @@
+"""Notebook 02's story: ratios to China's other partners, on synthetic and real data."""
+
+from __future__ import annotations
+
+import math
+import string
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis_lib.record import read_values
+from analysis_lib.stories import partners, trade_common
+from analysis_lib.stories.context import Report
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def series(values: dict) -> pd.Series:
+    return pd.Series(values, dtype="float64").rename_axis("year")
+
+
+def fields(template: str) -> set:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_text_tables_match_in_both_languages():
+    en, ru = partners.TEXT["en"], partners.TEXT["ru"]
+    assert set(en) == set(ru)
+    for key in en:
+        assert fields(en[key]) == fields(ru[key]), key
+        for text in (en[key], ru[key]):
+            assert text.format(**dict.fromkeys(fields(text), "x"))
+
+
+def synthetic() -> dict:
+    return {
+        "RU": {"imf_dots_cn": series({2014: 100.0, 2015: 60.0})},
+        "US": {"imf_dots_cn": series({2014: 600.0, 2015: 600.0})},
+        "JP": {"imf_dots_cn": series({2014: 300.0})},
+        "KR": {"imf_dots_cn": series({})},
+        "WLD": {"imf_dots_cn": series({2014: 4000.0})},
+    }
+
+
+def test_ratio_table_computes_ratios_fractions_and_matches():
+    claimed = {"US": "1/6", "JP": "1/5", "KR": "1/5"}
+    table = partners.ratio_table(synthetic(), "imf_dots_cn", 2014, claimed).set_index("partner")
+    assert table.loc["US", "ratio"] == pytest.approx(1 / 6)
+    assert table.loc["US", "fraction_label"] == "1/6" and table.loc["US", "matches"] is True
+    assert table.loc["JP", "fraction_label"] == "1/3" and table.loc["JP", "matches"] is False
+    assert math.isnan(table.loc["KR", "ratio"]) and table.loc["KR", "matches"] is None
+    # The world needs denominators beyond 10: 100 / 4000 = 1/40.
+    assert table.loc["WLD", "fraction_label"] == "1/40"
+
+
+def test_ratio_table_without_a_russia_value_gives_no_ratio():
+    table = partners.ratio_table(synthetic(), "imf_dots_cn", 2016)
+    assert table["ratio"].isna().all() and table["fraction_label"].isna().all()
+
+
+def test_ratio_years_has_one_row_per_year():
+    table = partners.ratio_years(synthetic(), "imf_dots_cn", 2014, 2015)
+    assert list(table["year"]) == [2014, 2015]
+    assert table.set_index("year").loc[2015, "US"] == pytest.approx(0.1)
+
+
+def test_partner_totals_lists_only_values_present():
+    totals = partners.partner_totals(synthetic(), 2015)
+    assert sorted(totals["partner"]) == ["RU", "US"]
+
+
+def test_real_data_reproduces_the_us_fraction_and_gacc_gaps():
+    data = partners.load_partner_series()
+    table = partners.ratio_table(data, "imf_dots_cn", 2014).set_index("partner")
+    assert table.loc["US", "fraction_label"] == "1/6"
+    assert table.loc["JP", "fraction_label"] != "1/5"
+    years = partners.gacc_partner_years(trade_common.load_named_table("customs_totals"))
+    assert all(2014 not in ys for ys in years.values())
+    claimed, year = partners.claimed_fractions(trade_common.load_claims())
+    assert year == 2014 and set(claimed) == {"US", "JP", "KR"}
+
+
+def test_cells_record_values_and_explain_the_default(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_LIB_BUILD_DIR", str(tmp_path / "build"))
+    said = []
+    monkeypatch.setattr(Report, "say", lambda self, markdown: said.append(markdown))
+    report = partners.start(lang="ru", output_dir=str(tmp_path / "out"))
+    for cell in (
+        partners.show_source_choice,
+        partners.show_comparison,
+        partners.show_ratios,
+        partners.show_audit,
+        partners.show_ratio_years,
+    ):
+        cell(report)
+    values = read_values(tmp_path / "out")["values"]
+    assert values["fraction_2014_US_imf_dots_cn"] == "1/6"
+    assert values["verdict_ratio-2014-jp_imf_dots_cn"] == "inconsistent"
+    assert (tmp_path / "out" / "ratio_fractions.png").exists()
+    assert any("МВФ DOTS" in text for text in said)
+
+
+def test_a_year_without_gacc_partner_totals_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_LIB_BUILD_DIR", str(tmp_path / "build"))
+    said = []
+    monkeypatch.setattr(Report, "say", lambda self, markdown: said.append(markdown))
+    report = partners.start(source="gacc", output_dir=str(tmp_path / "out"))
+    partners.show_ratios(report)
+    assert said[-1].count("cannot be computed") == len(partners.PARTNERS)
+    assert not (tmp_path / "out" / "ratio_fractions.png").exists()

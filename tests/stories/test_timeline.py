@@ -1,0 +1,93 @@
+"""Notebook 03's story: events in a year range, the article's dates against the timeline."""
+
+from __future__ import annotations
+
+import string
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis_lib.record import read_values
+from analysis_lib.stories import timeline, trade_common
+from analysis_lib.stories.context import Report
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def fields(template: str) -> set:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_text_tables_match_in_both_languages():
+    en, ru = timeline.TEXT["en"], timeline.TEXT["ru"]
+    assert set(en) == set(ru)
+    for key in en:
+        assert fields(en[key]) == fields(ru[key]), key
+        for text in (en[key], ru[key]):
+            assert text.format(**dict.fromkeys(fields(text), "x"))
+
+
+def events() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "event_id": ["programme", "early", "late", "inside"],
+            "start_date": ["1996-04-15", "1990", "2020-01", "2003-09-10"],
+            "end_date": pd.array(["2005", None, None, None], dtype="string"),
+        }
+    )
+
+
+def test_events_in_range_keeps_programmes_that_overlap():
+    kept = timeline.events_in_range(events(), 2000, 2010)
+    assert list(kept["event_id"]) == ["programme", "inside"]
+
+
+def test_events_in_range_excludes_everything_outside():
+    assert timeline.events_in_range(events(), 2011, 2018).empty
+
+
+def test_trade_in_range_keeps_only_years_with_values():
+    series = pd.Series({1995: 5.0, 1996: 6.0, 2000: 8.0}).rename_axis("year")
+    table = timeline.trade_in_range(series, 1996, 2018)
+    assert list(table["year"]) == [1996, 2000]
+
+
+def test_real_dates_decree_differs_by_a_day():
+    table = timeline.date_claims(
+        trade_common.load_claims(),
+        trade_common.load_named_table("timeline"),
+        trade_common.audit_results(source="timeline"),
+    ).set_index("claim_id")
+    decree = table.loc["decree-1996-date"]
+    assert decree["verdict"] == "inconsistent"
+    assert decree["claimed_text"] != decree["start_date"]
+    assert table.loc["strategy-2003", "verdict"] == "consistent"
+
+
+def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_LIB_BUILD_DIR", str(tmp_path / "build"))
+    said = []
+    monkeypatch.setattr(Report, "say", lambda self, markdown: said.append(markdown))
+    report = timeline.start(lang="ru", output_dir=str(tmp_path / "out"))
+    for cell in (timeline.show_timeline, timeline.show_events, timeline.show_article_dates):
+        cell(report)
+    values = read_values(tmp_path / "out")["values"]
+    assert values["verdict_decree-1996-date_timeline"] == "inconsistent"
+    assert values["programmes_count"] >= 1
+    assert (tmp_path / "out" / "policy_timeline.png").exists()
+    assert any("Указ" in text for text in said)
+
+
+def test_a_narrow_range_counts_only_the_programme_running_through_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_LIB_BUILD_DIR", str(tmp_path / "build"))
+    monkeypatch.setattr(Report, "say", lambda self, markdown: None)
+    report = timeline.start(start_year=2016, end_year=2017, output_dir=str(tmp_path / "out"))
+    timeline.show_timeline(report)
+    values = read_values(tmp_path / "out")["values"]
+    assert (values["programmes_count"], values["events_count"]) == (1, 0)
+    assert values["trade_2017_imf_dots_cn_usd_bn"] > 0
