@@ -124,3 +124,18 @@ def test_validate_in_a_subprocess(file, table, expect):
     assert result.stderr.count("\n") == 1
     assert expect in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.xfail(
+    raises=ClaimRegistryError,
+    strict=True,
+    reason="claims/registry.py reads sources.csv with csv.DictReader and misses the BOM "
+    "the loaders accept: see docs/hostile-input.md",
+)
+def test_registry_accepts_a_sources_file_with_a_bom(data_copy: Path):
+    from analysis_lib.claims.registry import validate_registry
+
+    sources = data_copy / "sources.csv"
+    sources.write_bytes(b"\xef\xbb\xbf" + sources.read_bytes())
+    load_table("sources", data_dir=data_copy)  # the loaders normalise the BOM
+    validate_registry(load_table("claims", data_dir=data_copy), data_copy)
