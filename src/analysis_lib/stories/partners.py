@@ -311,6 +311,9 @@ def show_comparison(report: Report) -> None:
     fig = partner_comparison(
         totals, year=year, source_ids=shown_sources, lang=lang, log_scale=True
     )
+    # Three sources side by side need more room than the function's default width,
+    # or the value labels of neighbouring bars and the partner names collide.
+    fig.set_size_inches(11, 5.4)
     cited = {
         sid
         for s in shown_sources
