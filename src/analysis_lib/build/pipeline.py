@@ -22,7 +22,6 @@ from analysis_lib.build import manifest
 from analysis_lib.exceptions import BuildError, must_be_one_of
 
 LANGUAGES = ("en", "ru")
-LONG_BUILD = 4  # reports; from here on a tty gets a progress bar
 
 
 @dataclass
@@ -152,71 +151,6 @@ def _remove_stale(reports_dir: Path, old: dict | None, new_outputs: dict) -> Non
                 parent.rmdir()
 
 
-class _Progress:
-    """One line per finished report; a tqdm bar too when the build is long and on a tty."""
-
-    def __init__(self, total: int, out: TextIO):
-        self.total, self.done, self.out, self.bar = total, 0, out, None
-        if total >= LONG_BUILD and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            tqdm.monitor_interval = 0  # no monitor thread: workers are forked
-            self.bar = tqdm(total=total, unit="report", file=sys.stderr, leave=False)
-
-    def report(self, job, result) -> None:
-        self.done += 1
-        line = (
-            f"[{self.done}/{self.total}] {job.stem} ({job.lang}) "
-            f"{result.formats} {result.seconds:.1f}s"
-        )
-        if self.bar is not None:
-            self.bar.write(line, file=self.out)
-            self.bar.update()
-        else:
-            print(line, file=self.out, flush=True)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def _run_jobs(jobs: list, workers: int, progress: _Progress) -> dict:
-    """Build every job; return results by key, or raise the first failure."""
-    from analysis_lib.build.report import build_report
-
-    results, failures = {}, []
-    if workers <= 1:
-        for job in jobs:
-            try:
-                results[job.key] = build_report(job)
-            except BuildError as error:
-                failures.append(error)
-                break
-            progress.report(job, results[job.key])
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        import nbconvert.exporters.html  # noqa: F401 - imported once, shared by the forks
-
-        # fork: the workers inherit papermill/nbconvert already imported here.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(build_report, job): job for job in jobs}
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    results[job.key] = future.result()
-                except BuildError as error:
-                    failures.append(error)
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    break
-                progress.report(job, results[job.key])
-    if failures:
-        raise failures[0]
-    return results
-
-
 def build(options: BuildOptions | None = None) -> BuildSummary:
     """Build the stale reports; see the module docstring for the steps.
 
@@ -319,7 +253,7 @@ def _build_stale(stale, state, shared, options, reports_dir, build_root, out):
     from analysis_lib.build import pdf
     from analysis_lib.build.convert import report_title
     from analysis_lib.build.execute import check_parameters
-    from analysis_lib.build.report import ReportJob
+    from analysis_lib.build.report import Progress, ReportJob, run_jobs
 
     engine, chromium, missing_pdf = None, None, None
     if options.pdf:
@@ -370,9 +304,9 @@ def _build_stale(stale, state, shared, options, reports_dir, build_root, out):
             )
         )
     shutil.rmtree(build_root / "staging", ignore_errors=True)
-    progress = _Progress(len(jobs), out)
+    progress = Progress(len(jobs), out)
     try:
-        results = _run_jobs(jobs, max(1, min(options.jobs, len(jobs))), progress)
+        results = run_jobs(jobs, max(1, min(options.jobs, len(jobs))), progress)
     finally:
         progress.close()
     for (notebook, notebook_sha, _, parameters), job in zip(stale, jobs, strict=True):

@@ -8,15 +8,18 @@ values, render the reader and full HTML, print the PDF. Nothing here touches
 from __future__ import annotations
 
 import shutil
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from analysis_lib.build import manifest
 from analysis_lib.build.execute import ExecutionSpec, execute, read_log
 from analysis_lib.exceptions import AnalysisLibError, BuildError, SystemDependencyError
 
 FIGURE_SUFFIXES = (".png", ".svg")
+LONG_BUILD = 4  # reports; from here on a tty gets a progress bar
 
 
 @dataclass(frozen=True)
@@ -183,3 +186,73 @@ def build_report(job: ReportJob) -> ReportResult:
         raise BuildError(
             f"{job.display_name} ({job.lang}): {type(error).__name__}: {error}"
         ) from None
+
+
+class Progress:
+    """One line per finished report; a tqdm bar too when the build is long and on a tty."""
+
+    def __init__(self, total: int, out: TextIO):
+        self.total, self.done, self.out, self.bar = total, 0, out, None
+        if total >= LONG_BUILD and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            tqdm.monitor_interval = 0  # no monitor thread: workers are forked
+            self.bar = tqdm(total=total, unit="report", file=sys.stderr, leave=False)
+
+    def report(self, job: ReportJob, result: ReportResult) -> None:
+        """Print the line of one finished report."""
+        self.done += 1
+        line = (
+            f"[{self.done}/{self.total}] {job.stem} ({job.lang}) "
+            f"{result.formats} {result.seconds:.1f}s"
+        )
+        if self.bar is not None:
+            self.bar.write(line, file=self.out)
+            self.bar.update()
+        else:
+            print(line, file=self.out, flush=True)
+
+    def close(self) -> None:
+        """Remove the bar, if any."""
+        if self.bar is not None:
+            self.bar.close()
+
+
+def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
+    """Build every job; return results by key, or raise the first failure."""
+    results, failures = {}, []
+    if workers <= 1:
+        for job in jobs:
+            try:
+                results[job.key] = build_report(job)
+            except BuildError as error:
+                failures.append(error)
+                break
+            progress.report(job, results[job.key])
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        import nbconvert.exporters.html  # noqa: F401 - imported once, shared by the forks
+
+        # fork: the workers inherit papermill/nbconvert already imported here.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(build_report, job): job for job in jobs}
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    results[job.key] = future.result()
+                except Exception as error:  # BuildError, or a worker that died
+                    if not isinstance(error, BuildError):
+                        error = BuildError(
+                            f"{job.display_name} ({job.lang}): worker failed: "
+                            f"{type(error).__name__}: {error}"
+                        )
+                    failures.append(error)
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    break
+                progress.report(job, results[job.key])
+    if failures:
+        raise failures[0]
+    return results
