@@ -34,7 +34,7 @@ data: $(STAMP) ## Re-import the IMF DOTS workbooks into data/dots_trade.csv
 
 test: $(STAMP) ## Run the test suite
 	@tools/system-deps.sh
-	@$(PY) -m pytest -q -n $(JOBS)
+	@$(PY) -m pytest -q -n $(JOBS) --dist loadgroup
 
 lint: $(STAMP) ## Check code style with ruff
 	@$(PY) -m ruff check src tests notebooks

@@ -21,7 +21,7 @@ DEFAULT_FIGURES = {
 
 
 def _text(notebook: dict) -> str:
-    from conftest import output_text
+    from notebook_outputs import output_text
 
     return output_text(notebook)
 

@@ -31,7 +31,7 @@ CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
 def _text(notebook: dict) -> str:
-    from conftest import output_text
+    from notebook_outputs import output_text
 
     return output_text(notebook)
 
