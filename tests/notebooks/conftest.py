@@ -39,7 +39,9 @@ def run_notebook(tmp_path, monkeypatch):
         notebook = json.loads(executed.read_text(encoding="utf-8"))
         figures = Path(parameters["output_dir"])
         values_file = figures / "values.json"
-        values = json.loads(values_file.read_text(encoding="utf-8")) if values_file.exists() else {}
+        values = {}
+        if values_file.exists():
+            values = json.loads(values_file.read_text(encoding="utf-8"))
         return notebook, values, figures
 
     return run
