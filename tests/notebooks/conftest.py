@@ -45,4 +45,3 @@ def run_notebook(tmp_path, monkeypatch):
         return notebook, values, figures
 
     return run
-
