@@ -14,7 +14,10 @@ from analysis_lib import paths
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a positive integer; not {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be a positive integer; not {text!r}")
     return value
