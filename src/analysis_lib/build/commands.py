@@ -47,6 +47,7 @@ def register(subparsers) -> None:
         "--timeout", type=_positive, default=300, help="per-cell timeout in seconds"
     )
     parser.set_defaults(handler=run_build)
+    _register_check(subparsers)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -66,4 +67,63 @@ def run_build(args: argparse.Namespace) -> int:
             timeout=args.timeout,
         )
     )
+    return 0
+
+
+def _register_check(subparsers) -> None:
+    for name, summary, text in (
+        (
+            "check",
+            "prove the reports still say what they said (CI reproducibility check)",
+            "Build every report from clean into build/check, compare the recorded values "
+            "and audit verdicts with tests/golden, build again and compare byte for byte, "
+            "check the links of index.html and open the reports in headless Chromium. "
+            "reports/ is not touched.",
+        ),
+        (
+            "golden",
+            "rewrite tests/golden from a fresh build and show what changed",
+            "Build every report from clean into build/golden, print how the values and "
+            "audit verdicts differ from tests/golden, then rewrite tests/golden.",
+        ),
+    ):
+        parser = subparsers.add_parser(name, help=summary, description=text)
+        parser.add_argument(
+            "--jobs", type=_positive, default=os.cpu_count() or 1, help="notebooks run at once"
+        )
+        parser.add_argument("--notebooks-dir", type=Path, default=paths.NOTEBOOKS_DIR)
+        parser.add_argument("--golden-dir", type=Path, default=paths.GOLDEN_DIR)
+        parser.add_argument(
+            "--work-dir", type=Path, default=None, help=f"scratch folder; default: build/{name}"
+        )
+        parser.add_argument(
+            "--timeout", type=_positive, default=300, help="per-cell timeout in seconds"
+        )
+        parser.set_defaults(handler=run_check if name == "check" else run_golden)
+
+
+def _check_options(args: argparse.Namespace):
+    from analysis_lib.build.check import CheckOptions
+
+    return CheckOptions(
+        notebooks_dir=args.notebooks_dir,
+        golden_dir=args.golden_dir,
+        work_dir=args.work_dir,
+        jobs=args.jobs,
+        timeout=args.timeout,
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Run the reproducibility check; exit code 1 when a step failed."""
+    from analysis_lib.build import check
+
+    return 0 if check.run_check(_check_options(args)).ok else 1
+
+
+def run_golden(args: argparse.Namespace) -> int:
+    """Rewrite tests/golden from a fresh build."""
+    from analysis_lib.build import check
+
+    check.run_golden(_check_options(args))
     return 0
