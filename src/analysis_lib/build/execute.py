@@ -7,6 +7,7 @@ is imported by the pipeline, which must start fast when nothing is stale.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -138,6 +139,19 @@ def _source_cell_number(notebook: Path, cell_index: int) -> int:
     return cell_index + (0 if cell_index < injected_at else -1) + 1
 
 
+def _timed_out_cell(notebook: Path, message: str) -> int | None:
+    """Return the 1-based number of the source cell that nbclient's timeout message quotes."""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    for number, cell in enumerate(cells, start=1):
+        source = "".join(cell.get("source", []))
+        lines = source.strip().split("\n")
+        # nbclient quotes the whole source, or for 11+ lines the lists of the first five.
+        quoted = source if len(lines) < 11 else str(lines[:5])
+        if cell.get("cell_type") == "code" and source.strip() and quoted in message:
+            return number
+    return None
+
+
 def execute(spec: ExecutionSpec) -> None:
     """Execute ``spec.notebook`` into ``spec.executed`` and normalise the result.
 
@@ -148,7 +162,15 @@ def execute(spec: ExecutionSpec) -> None:
         notebook, the exception, and where the executed notebook was kept.
     """
     import papermill
+    from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
+
+    # papermill's logger has no handler, so logging's last resort would print
+    # nbclient's "Timeout waiting for execute reply" as a second stderr line;
+    # every failure is reported by the BuildError below instead.
+    papermill_log = logging.getLogger("papermill")
+    if not papermill_log.handlers:
+        papermill_log.addHandler(logging.NullHandler())
 
     spec.executed.parent.mkdir(parents=True, exist_ok=True)
     name = spec.display_name or str(spec.notebook)
@@ -171,6 +193,13 @@ def execute(spec: ExecutionSpec) -> None:
                 record_timing=False,
                 extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             )
+    except CellTimeoutError as error:
+        cell = _timed_out_cell(spec.notebook, str(error))
+        where = f", cell {cell}" if cell else ""
+        raise BuildError(
+            f"{name} ({lang}){where}: still running after the per-cell timeout of "
+            f"{spec.timeout} s (--timeout); the kernel was stopped"
+        ) from None
     except PapermillExecutionError as error:
         cell = _source_cell_number(spec.notebook, error.cell_index)
         raise BuildError(

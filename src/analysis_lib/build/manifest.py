@@ -18,20 +18,28 @@ Layout::
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import platform
+import shutil
+import signal
 import tempfile
 from importlib import metadata
 from pathlib import Path
 
 from analysis_lib import paths
+from analysis_lib.exceptions import BuildError
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = 1
 MISSING = "missing"
 _CHUNK = 1 << 20
+# Temporary names in the reports folder start with "." and end with this; a
+# build killed while publishing leaves some, the next build removes them.
+TEMPORARY_SUFFIX = ".tmp"
+FAULT_VARIABLE = "ANALYSIS_LIB_FAULT"
 
 
 def sha256_file(path: Path) -> str:
@@ -118,6 +126,11 @@ def load(reports_dir: Path) -> dict:
         content = json.loads((reports_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         content = {}
+    except OSError as error:
+        raise BuildError(
+            f"{reports_dir / MANIFEST_NAME}: cannot be read ({_reason(error)}); "
+            "expected the build manifest or no file"
+        ) from None
     if content.get("format") != FORMAT:
         content = {}
     content.setdefault("format", FORMAT)
@@ -172,3 +185,181 @@ def is_up_to_date(
     if recorded != report_inputs(notebook_sha, parameters, shared, data):
         return False
     return all((reports_dir / name).exists() for name in entry.get("outputs", {}))
+
+
+def fault_point(name: str) -> None:
+    """Kill this process with SIGKILL when ``ANALYSIS_LIB_FAULT`` equals ``name``.
+
+    Test hook: the fault tests use it to die at an exact point of a window
+    too short to hit from outside (a manifest write, the middle of publishing).
+    """
+    if os.environ.get(FAULT_VARIABLE) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def remove_leftovers(reports_dir: Path) -> list[Path]:
+    """Delete the temporary files (``.NAME....tmp``) a killed build left; return them."""
+    if not reports_dir.is_dir():
+        return []
+    leftovers = [
+        p for p in reports_dir.rglob(f".*{TEMPORARY_SUFFIX}") if p.is_file() and not p.is_symlink()
+    ]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+def check_folder(folder: Path, role: str, *, write: bool) -> None:
+    """Refuse a ``folder`` that is a file, cannot be created or (with ``write``) written.
+
+    Parameters
+    ----------
+    folder : Path
+        The reports or build folder.
+    role : str
+        How the user names it, e.g. ``"--reports-dir"``.
+    write : bool
+        Also create it and write (then delete) a probe file in it.
+
+    Raises
+    ------
+    BuildError
+        One line naming the folder, the option and the system's reason.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise BuildError(f"{folder}: is not a folder; expected a folder for {role}")
+    blocker = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise BuildError(
+            f"{folder}: cannot be created, {blocker} is a file; expected a folder for {role}"
+        )
+    if not write:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".probe.", suffix=TEMPORARY_SUFFIX)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        raise BuildError(
+            f"{folder}: cannot be written ({_reason(error)}); expected a writable folder "
+            f"for {role}"
+        ) from None
+
+
+class Publication:
+    """Move a build's files into the reports folder in two phases.
+
+    ``prepare_*`` gets every new file ready on the reports folder's file
+    system: a staged file on the same one stays where it is; otherwise it is
+    copied next to its target under a hidden temporary name. This is where a
+    full disk fails; then the temporaries are deleted and the reports folder is
+    as it was. ``commit`` renames the files into place (report files, then the
+    index, the manifest last) and deletes the outputs that are gone, just
+    before the manifest. A build killed during ``commit`` leaves only complete
+    files, each from the old or the new build, under the old manifest, so the
+    next build redoes those reports; it also deletes leftover temporaries.
+    """
+
+    def __init__(self, reports_dir: Path, scratch: Path):
+        self.reports_dir = reports_dir
+        self.scratch = scratch
+        self.prepared: list[tuple[Path, Path]] = []
+        self.temporaries: list[Path] = []
+
+    def _failed(self, target: Path, error: OSError) -> BuildError:
+        self.abort()
+        return BuildError(
+            f"{target}: cannot be written ({_reason(error)}); nothing was published, "
+            f"{self.reports_dir} is as before"
+        )
+
+    def prepare_file(self, name: str, staged: Path) -> None:
+        """Get the staged file for ``name`` (relative to the reports folder) ready."""
+        target = self.reports_dir / name
+        existing = next(p for p in target.parents if p.exists())
+        if os.stat(staged).st_dev == os.stat(existing).st_dev:
+            self.prepared.append((staged, target))
+            return
+        temporary = target.with_name(f".{target.name}.publish{TEMPORARY_SUFFIX}")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.temporaries.append(temporary)
+            shutil.copyfile(staged, temporary)
+        except OSError as error:
+            raise self._failed(target, error) from None
+        self.prepared.append((temporary, target))
+
+    def prepare_bytes(self, name: str, data: bytes | str) -> None:
+        """Get ``data`` ready as the new content of ``name``."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        staged = self.scratch / name
+        try:
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            with open(staged, "wb") as stream:
+                stream.write(data[: len(data) // 2])
+                stream.flush()
+                fault_point(f"write:{name}")
+                stream.write(data[len(data) // 2 :])
+        except OSError as error:
+            raise self._failed(staged, error) from None
+        self.prepare_file(name, staged)
+
+    def abort(self) -> None:
+        """Delete the temporary copies made in the reports folder."""
+        for temporary in self.temporaries:
+            temporary.unlink(missing_ok=True)
+        self.prepared, self.temporaries = [], []
+
+    def commit(self, removed=()) -> None:
+        """Rename every prepared file into place, then delete the ``removed`` outputs."""
+        last = [self.reports_dir / "index.html", self.reports_dir / MANIFEST_NAME]
+        files = sorted((t for t in self.prepared if t[1] not in last), key=lambda t: t[1])
+        files += [t for target in last for t in self.prepared if t[1] == target]
+        try:
+            for number, (source, target) in enumerate(files):
+                if number == len(files) // 2:
+                    fault_point("publish")
+                if target == last[-1]:
+                    self._remove(removed)
+                    removed = ()
+                    fault_point("rename:manifest.json")
+                _rename(source, target)
+            self._remove(removed)
+        except OSError as error:
+            self.abort()
+            raise BuildError(
+                f"{self.reports_dir}: cannot be updated ({_reason(error)}); rerun the build "
+                "to finish (every file there is complete)"
+            ) from None
+        self.prepared, self.temporaries = [], []
+
+    def _remove(self, names) -> None:
+        for name in names:
+            path = self.reports_dir / name
+            path.unlink(missing_ok=True)
+            for parent in path.parents:
+                if parent == self.reports_dir or not parent.is_dir() or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+
+
+def _rename(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``; across mount points, copy next to it and rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(source, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        temporary = target.with_name(f".{target.name}.publish{TEMPORARY_SUFFIX}")
+        try:
+            shutil.copyfile(source, temporary)
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)

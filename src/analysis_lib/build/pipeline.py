@@ -3,12 +3,15 @@
 The up-to-date path imports only the standard library and hashes files, so a
 no-op build answers in well under a second. Reports are built into
 ``build/staging``; only when every selected report succeeded are the files
-moved into ``reports/`` (``os.replace`` per file), then the index and the
-manifest are rewritten atomically.
+published into ``reports/`` by :class:`manifest.Publication`: first every new
+file is made ready on the reports' file system (a full disk fails here, leaving
+``reports/`` as it was), then they are renamed into place, the manifest last.
+A build killed at any point leaves only complete files in ``reports/``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -56,10 +59,13 @@ class BuildSummary:
 def discover(notebooks_dir: Path, only: tuple[str, ...] = ()) -> list[Path]:
     """Return the notebooks to build (sorted), restricted to the stems in ``only``."""
     if not notebooks_dir.is_dir():
-        raise BuildError(f"{notebooks_dir}: notebooks folder not found")
+        what = "is not a folder" if notebooks_dir.exists() else "notebooks folder not found"
+        raise BuildError(f"{notebooks_dir}: {what}")
     notebooks = sorted(
         p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith((".", "_"))
     )
+    if not notebooks:
+        raise BuildError(f"no notebooks NN-*.ipynb in {notebooks_dir}")
     stems = [p.stem for p in notebooks]
     for stem in only:
         if stem not in stems:
@@ -108,7 +114,13 @@ def _index_inputs(reports: dict, shared: dict, data_dir: Path) -> str:
 
 
 class _Lock:
-    """An exclusive lock on the build folder: two builds would share the staging folder."""
+    """An exclusive lock on the build folder: two builds would share the staging folder.
+
+    A POSIX record lock (``lockf``), not ``flock``: the kernel drops it when the
+    process dies, and forked report workers do not inherit it, so neither a
+    killed build nor a worker it left behind keeps the next build waiting. The
+    file stays; it holds the pid of the last build, for the message.
+    """
 
     def __init__(self, build_root: Path):
         self.path = build_root / ".build.lock"
@@ -116,39 +128,32 @@ class _Lock:
     def __enter__(self):
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = open(self.path, "w")  # closed in __exit__
         try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = open(self.path, "a+", encoding="ascii")  # closed in __exit__
+        except OSError as error:
+            raise BuildError(
+                f"{self.path.parent}: cannot be written ({error.strerror}); "
+                "expected a writable folder for --build-dir"
+            ) from None
+        try:
+            fcntl.lockf(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self.handle.seek(0)
+            holder = self.handle.read().strip()
             self.handle.close()
-            raise BuildError(f"{self.path}: another build is running in this folder") from None
+            raise BuildError(
+                f"{self.path}: another build (process {holder or 'unknown'}) is running in "
+                "this folder; wait for it to finish"
+            ) from None
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(f"{os.getpid()}\n")
+        self.handle.flush()
         return self
 
     def __exit__(self, *exc):
         self.handle.close()
-
-
-def _install(staged: Path, target: Path) -> None:
-    """Move one staged file into place atomically (copy + rename across file systems)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.replace(staged, target)
-    except OSError:
-        temporary = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(staged, temporary)
-        os.replace(temporary, target)
-
-
-def _remove_stale(reports_dir: Path, old: dict | None, new_outputs: dict) -> None:
-    for name in (old or {}).get("outputs", {}):
-        if name not in new_outputs:
-            path = reports_dir / name
-            path.unlink(missing_ok=True)
-            for parent in path.parents:
-                if parent == reports_dir or not parent.is_dir() or any(parent.iterdir()):
-                    break
-                parent.rmdir()
 
 
 def build(options: BuildOptions | None = None) -> BuildSummary:
@@ -178,13 +183,13 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
     reports_dir = Path(options.reports_dir).resolve()
     build_root = Path(options.build_dir or paths.build_dir()).resolve()
     data_dir = Path(options.data_dir or paths.data_dir()).resolve()
+    manifest.check_folder(reports_dir, "--reports-dir", write=False)
+    manifest.check_folder(build_root, "--build-dir", write=False)
     for lang in options.languages:
         if lang not in LANGUAGES:
             raise must_be_one_of("--lang", lang, LANGUAGES)
 
     notebooks = discover(Path(options.notebooks_dir), tuple(options.only))
-    if not notebooks:
-        print(f"no notebooks in {options.notebooks_dir}", file=out)
     state = manifest.load(reports_dir)
     shared = manifest.shared_inputs(options.lock_file)
     summary = BuildSummary()
@@ -226,16 +231,24 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
         return summary
 
     with _Lock(build_root):
-        missing_pdf = _build_stale(stale, state, shared, options, reports_dir, build_root, out)
-        summary.built = [f"{lang}/{nb.stem}" for nb, _, lang, _ in stale]
+        manifest.remove_leftovers(reports_dir)
+        manifest.check_folder(reports_dir, "--reports-dir", write=True)
+        built, missing_pdf = _build_stale(stale, options, reports_dir, build_root, out)
+        publication = manifest.Publication(reports_dir, build_root / "staging" / "publish")
+        removed = []
+        for item, job, result in built:
+            removed += _stage_report(publication, item, job, result, state, shared)
+        summary.built = [job.key for _, job, _ in built]
         for key in gone:
-            _remove_stale(reports_dir, state["reports"].pop(key), {})
+            removed += list(state["reports"].pop(key).get("outputs", {}))
         index_inputs = _index_inputs(state["reports"], shared, data_dir)
         index_missing = not (reports_dir / "index.html").exists()
         if state["index"].get("inputs") != index_inputs or index_missing:
-            _write_index(reports_dir, state, index_inputs)
+            _stage_index(publication, reports_dir, state, index_inputs)
             summary.index_written = True
-        manifest.save(reports_dir, state)
+        publication.prepare_bytes(manifest.MANIFEST_NAME, manifest.dumps(state))
+        publication.commit(removed)
+        shutil.rmtree(build_root / "staging", ignore_errors=True)
     print(
         f"built {len(summary.built)} report(s), {len(summary.up_to_date)} up to date"
         f"{', index rewritten' if summary.index_written else ''}: {reports_dir}",
@@ -246,10 +259,11 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
     return summary
 
 
-def _build_stale(stale, state, shared, options, reports_dir, build_root, out):
-    """Build and publish the stale reports; return the missing-Chromium error, if any."""
+def _build_stale(stale, options, reports_dir, build_root, out):
+    """Build the stale reports into staging; return (stale item, job, result) triples
+    and the missing-Chromium error, if any."""
     if not stale:
-        return None
+        return [], None
     from analysis_lib.build import pdf
     from analysis_lib.build.convert import report_title
     from analysis_lib.build.execute import check_parameters
@@ -309,37 +323,35 @@ def _build_stale(stale, state, shared, options, reports_dir, build_root, out):
         results = run_jobs(jobs, max(1, min(options.jobs, len(jobs))), progress)
     finally:
         progress.close()
-    for (notebook, notebook_sha, _, parameters), job in zip(stale, jobs, strict=True):
-        _publish(job, results[job.key], state, shared, notebook, notebook_sha, parameters)
-    shutil.rmtree(build_root / "staging", ignore_errors=True)
-    return missing_pdf
+    built = [(item, job, results[job.key]) for item, job in zip(stale, jobs, strict=True)]
+    return built, missing_pdf
 
 
-def _publish(job, result, state, shared, notebook, notebook_sha, parameters) -> None:
-    """Move one report's staged files into ``reports/`` and record it in the manifest."""
-    reports_dir = job.reports_dir
+def _stage_report(publication, item, job, result, state, shared) -> list[str]:
+    """Prepare one report's files for publication and record it; return its stale outputs."""
+    notebook, notebook_sha, _, parameters = item
     for name in sorted(result.staged):
-        _install(Path(result.staged[name]), reports_dir / name)
-    old = state["reports"].get(job.key)
-    _remove_stale(reports_dir, old, result.outputs)
+        publication.prepare_file(name, Path(result.staged[name]))
+    old = state["reports"].get(job.key) or {}
     state["reports"][job.key] = {
         "lang": job.lang,
         "stem": job.stem,
         "title": job.title,
-        "notebook": manifest.relative(notebook, reports_dir),
+        "notebook": manifest.relative(notebook, job.reports_dir),
         "pdf": result.pdf,
         "sources": result.sources,
         "outputs": dict(sorted(result.outputs.items())),
         "inputs": manifest.report_inputs(notebook_sha, parameters, shared, result.data),
     }
+    return [name for name in old.get("outputs", {}) if name not in result.outputs]
 
 
-def _write_index(reports_dir: Path, state: dict, index_inputs: str) -> None:
+def _stage_index(publication, reports_dir: Path, state: dict, index_inputs: str) -> None:
     from analysis_lib.build.index import audit_summary, render_index
 
-    page = render_index(reports_dir, state["reports"], audit_summary())
-    manifest.write_atomic(reports_dir / "index.html", page)
+    page = render_index(reports_dir, state["reports"], audit_summary()).encode("utf-8")
+    publication.prepare_bytes("index.html", page)
     state["index"] = {
         "inputs": index_inputs,
-        "outputs": {"index.html": manifest.sha256_file(reports_dir / "index.html")},
+        "outputs": {"index.html": hashlib.sha256(page).hexdigest()},
     }

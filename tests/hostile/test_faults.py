@@ -1,0 +1,238 @@
+"""Faults during a build: SIGKILL at seeded moments, a full disk, a read-only reports
+folder, a hung kernel, a stale lock.
+
+One tiny tree (one notebook, English and Russian, HTML and PDF, two forked
+workers) is built once with data v1 (the "previous build") and once, into a
+sibling folder, with data v2 (the "uninterrupted build"). The killed builds
+build v2 over the previous build; the tests run in file order on that tree.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fault_tree import (
+    FaultTree,
+    command_line,
+    descendants,
+    kill_build,
+    reap,
+    snapshot,
+    wait_until,
+    write_data,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("hostile-faults")]
+
+SEED = 20261128
+LOCK_PROBE = (
+    "import fcntl, sys; lock = open(sys.argv[1], 'a+'); "
+    "fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)"
+)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    built = FaultTree(tmp_path_factory.mktemp("faults"))
+    write_data(built.data, "126.3")
+    first = built.run()
+    assert first.returncode == 0, first.stderr
+    built.previous = snapshot(built.reports)
+    write_data(built.data, "150.0")
+    reference = built.root / "reports-uninterrupted"
+    started = time.monotonic()
+    second = built.run(reports=reference, build=built.root / "build-uninterrupted")
+    built.seconds = time.monotonic() - started  # where to put the random kills
+    assert second.returncode == 0, second.stderr
+    built.uninterrupted = snapshot(reference)
+    return built
+
+
+def _kernels(proc) -> list[int]:
+    return [p for p in descendants(proc.pid) if "ipykernel_launcher" in command_line(p)]
+
+
+def _chromium(proc) -> list[int]:
+    return [p for p in descendants(proc.pid) if "chromium" in command_line(p)]
+
+
+def _assert_only_complete_files(tree: FaultTree) -> None:
+    """Every file is the previous build's or the uninterrupted build's, byte for byte."""
+    now = snapshot(tree.reports)
+    for name, data in now.items():
+        assert data in (tree.previous.get(name), tree.uninterrupted.get(name)), name
+    assert now["manifest.json"] == tree.previous["manifest.json"]
+
+
+def test_the_two_builds_differ(tree):
+    # Otherwise a half-published build could not be told from either.
+    assert sorted(tree.previous) == sorted(tree.uninterrupted)
+    assert tree.previous["en/01-demo-growth.html"] != tree.uninterrupted["en/01-demo-growth.html"]
+    assert any(name.endswith(".pdf") for name in tree.previous)
+
+
+def test_killed_builds_leave_the_previous_reports(tree):
+    rng = random.Random(SEED)
+    # Random moments up to 60 % of an uninterrupted build: before publishing starts.
+    moments = [rng.uniform(0.05, 0.6) * tree.seconds for _ in range(2)]
+    settle = rng.uniform(0.0, 1.0)
+    scenarios = [
+        *[(f"at {m:.1f} s", lambda proc, t0, m=m: time.monotonic() > t0 + m) for m in moments],
+        ("while the kernels run", lambda proc, t0: len(_kernels(proc)) == 2),
+        ("while Chromium prints a PDF", lambda proc, t0: bool(_chromium(proc))),
+    ]
+    for name, condition in scenarios:
+        proc, t0 = tree.start(), time.monotonic()
+        reached = wait_until(lambda: condition(proc, t0), proc)  # noqa: B023 - called right here
+        assert reached, f"{name}: the build ended first: {proc.communicate()}"
+        if name == "while the kernels run":
+            time.sleep(settle)
+        kill_build(proc)
+        assert snapshot(tree.reports) == tree.previous, name
+        assert (tree.build / ".build.lock").exists()
+
+    # Dying half-way through writing the new manifest (into staging).
+    proc = tree.start(fault="write:manifest.json")
+    assert proc.wait(timeout=240) == -9
+    kill_build(proc)
+    assert snapshot(tree.reports) == tree.previous
+
+
+def test_killing_only_the_leader_does_not_leave_the_folder_locked(tree):
+    proc = tree.start()
+    assert wait_until(lambda: len(_kernels(proc)) == 2, proc)
+    started = descendants(proc.pid)
+    proc.kill()
+    proc.wait(timeout=30)
+    # Its forked workers may live on: they must not hold the build folder's lock.
+    probe = subprocess.run(
+        [sys.executable, "-c", LOCK_PROBE, str(tree.build / ".build.lock")], check=False
+    )
+    proc.stdout.close()
+    proc.stderr.close()
+    reap(started, grace=3)
+    assert probe.returncode == 0
+    assert snapshot(tree.reports) == tree.previous
+
+
+@pytest.mark.parametrize("fault", ["publish", "rename:manifest.json"])
+def test_killed_while_publishing_leaves_only_complete_files(tree, fault):
+    proc = tree.start(fault=fault)
+    assert proc.wait(timeout=240) == -9
+    kill_build(proc)
+    _assert_only_complete_files(tree)
+    if fault == "rename:manifest.json":  # every new file is in place, the manifest is old
+        now = snapshot(tree.reports)
+        assert now["en/01-demo-growth.html"] == tree.uninterrupted["en/01-demo-growth.html"]
+
+
+def test_rerun_gives_the_uninterrupted_bytes(tree):
+    done = tree.run()
+
+    assert done.returncode == 0, done.stderr
+    assert "built 2 report(s)" in done.stdout
+    rebuilt = snapshot(tree.reports)
+    assert sorted(rebuilt) == sorted(tree.uninterrupted)
+    assert [n for n in rebuilt if rebuilt[n] != tree.uninterrupted[n]] == []
+    assert "reports up to date (2 reports)" in tree.run().stdout
+
+
+def test_a_running_build_is_refused_in_one_line(tree):
+    lock = tree.build / ".build.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"{LOCK_PROBE}; print('locked', flush=True); input()", lock],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline() == "locked\n"
+        refused = tree.run("--force", "--no-pdf")
+    finally:
+        holder.communicate("")
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(f"error: {lock}: another build (process ")
+    assert refused.stderr.count("\n") == 1
+    assert snapshot(tree.reports) == tree.uninterrupted
+
+
+def _mount(*args: str) -> None:
+    done = subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount here: {done.stderr.strip()}")
+
+
+def _unmount(target: Path) -> None:
+    subprocess.run(["umount", str(target)], check=True)
+
+
+def test_read_only_reports_folder_fails_in_one_line_and_keeps_the_reports(tree):
+    _mount("--bind", str(tree.reports), str(tree.reports))
+    try:
+        _mount("-o", "remount,bind,ro", str(tree.reports))
+        done = tree.run("--force")
+    finally:
+        _unmount(tree.reports)
+
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"error: {tree.reports}: cannot be written (Read-only file system); "
+        "expected a writable folder for --reports-dir\n"
+    )
+    assert "Traceback" not in done.stdout
+    assert snapshot(tree.reports) == tree.uninterrupted
+
+
+@pytest.mark.parametrize("full", ["reports", "build"])
+def test_full_disk_fails_in_one_line_and_loses_nothing(tree, full):
+    reports, build = tree.root / f"full-{full}-reports", tree.root / f"full-{full}-build"
+    reports.mkdir()
+    build.mkdir()
+    used = sum(len(data) for data in tree.uninterrupted.values())
+    # The full folder has room for what is there plus a little: a new page does not fit.
+    target, size = (reports, used + 64 * 1024) if full == "reports" else (build, 64 * 1024)
+    _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(target))
+    try:
+        for name, data in tree.uninterrupted.items():
+            (reports / name).parent.mkdir(parents=True, exist_ok=True)
+            (reports / name).write_bytes(data)
+        done = tree.run("--force", "--lang", "en", reports=reports, build=build)
+        after = snapshot(reports)
+    finally:
+        _unmount(target)
+
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ")
+    assert "No space left on device" in done.stderr
+    if full == "reports":
+        assert "nothing was published" in done.stderr
+    assert after == tree.uninterrupted
+
+
+def test_hung_kernel_hits_the_timeout_and_fails(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    hung = FaultTree(tmp_path)
+    write_data(hung.data, "126.3")
+    (hung.notebooks / "01-demo-growth.ipynb").unlink()
+    cells = [
+        new_code_cell('lang = "en"\noutput_dir = ""', metadata={"tags": ["parameters"]}),
+        new_code_cell("x = 1"),
+        new_code_cell("import time\nwhile True:\n    time.sleep(3600)"),
+    ]
+    nbformat.write(new_notebook(cells=cells), str(hung.notebooks / "01-hang.ipynb"))
+
+    done = hung.run("--lang", "en", "--no-pdf", "--timeout", "2", timeout=120)
+
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"error: {hung.notebooks / '01-hang.ipynb'} (en), cell 3: still running after the "
+        "per-cell timeout of 2 s (--timeout); the kernel was stopped\n"
+    )
+    assert not hung.reports.exists() or snapshot(hung.reports) == {}
