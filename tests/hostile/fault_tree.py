@@ -69,9 +69,7 @@ class FaultTree:
     def env(self, **extra: str) -> dict[str, str]:
         """The environment of a build: this tree's data, a fixed SOURCE_DATE_EPOCH."""
         env = {key: value for key, value in os.environ.items() if key != "ANALYSIS_LIB_FAULT"}
-        env.update(
-            ANALYSIS_LIB_DATA_DIR=str(self.data), SOURCE_DATE_EPOCH="1700000000", **extra
-        )
+        env.update(ANALYSIS_LIB_DATA_DIR=str(self.data), SOURCE_DATE_EPOCH="1700000000", **extra)
         return env
 
     def start(self, *args: str, fault: str | None = None, **folders) -> subprocess.Popen:
