@@ -14,6 +14,8 @@ header is row 1 and the first data row is row 2. Dtypes are described in
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
@@ -84,9 +86,38 @@ def validate_file(
     return load_table(name, path, data_dir=data_dir)
 
 
+# Validated tables by (file, schema, exact text): a notebook or the audit loads the
+# same small tables dozens of times, and validation costs far more than reading.
+# Keyed by content rather than mtime, so a file rewritten within one timestamp
+# tick is never served stale; large files are not kept.
+_VALIDATED: OrderedDict[tuple[str, str, str], pd.DataFrame] = OrderedDict()
+CACHE_ENTRIES = 32
+CACHE_MAX_CHARS = 4_000_000
+
+
+def clear_cache() -> None:
+    """Forget the validated tables kept by :func:`load_table` in this process."""
+    _VALIDATED.clear()
+
+
 def _read_validated(path: Path, resource: dict) -> pd.DataFrame:
     expected = field_names(resource)
     text = reading.read_text(path, expected)
+    if len(text) > CACHE_MAX_CHARS:
+        return _parse_validated(path, resource, expected, text)
+    key = (str(path), json.dumps(resource, sort_keys=True), text)
+    cached = _VALIDATED.get(key)
+    if cached is None:
+        cached = _parse_validated(path, resource, expected, text)
+        _VALIDATED[key] = cached
+        while len(_VALIDATED) > CACHE_ENTRIES:
+            _VALIDATED.popitem(last=False)
+    else:
+        _VALIDATED.move_to_end(key)
+    return cached.copy()
+
+
+def _parse_validated(path: Path, resource: dict, expected: list[str], text: str) -> pd.DataFrame:
     header, rows, records = reading.parse_records(path, text)
     reading.check_header(path, header, expected)
     columns = {
