@@ -56,14 +56,18 @@ class FaultTree:
         self.notebooks.mkdir(parents=True, exist_ok=True)
         shutil.copy(FIXTURES / f"{STEM}.ipynb", self.notebooks)
 
-    def argv(self, reports: Path | None = None, build: Path | None = None) -> list[str]:
-        """The build command line (both languages, two jobs: forked workers)."""
+    def argv(
+        self, reports: Path | None = None, build: Path | None = None, pdf: bool = False
+    ) -> list[str]:
+        """The build command line: both languages, two jobs (forked workers), HTML only
+        unless ``pdf``."""
         return [
             "build",
             "--notebooks-dir", str(self.notebooks),
             "--reports-dir", str(reports or self.reports),
             "--build-dir", str(build or self.build),
             "--jobs", "2",
+            *([] if pdf else ["--no-pdf"]),
         ]  # fmt: skip
 
     def env(self, **extra: str) -> dict[str, str]:

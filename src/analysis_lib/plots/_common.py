@@ -113,7 +113,7 @@ def add_caption(fig, source_ids, lang: str, sources_df=None, note: str | None = 
     paragraphs = [caption(source_ids, lang, sources_df)]
     if note:
         paragraphs.insert(0, note)
-    wrapped = "\n".join(textwrap.fill(text, width=width) for text in paragraphs)
+    wrapped = literal("\n".join(textwrap.fill(text, width=width) for text in paragraphs))
     lines = wrapped.count("\n") + 1
     line_height = CAPTION_FONTSIZE * 1.35 / 72 / fig.get_figheight()
     bottom = 0.015 + lines * line_height
@@ -145,9 +145,18 @@ def title_of(fig, text: str) -> None:
     fig.suptitle(wrapped, x=0.01, ha="left", fontweight="bold", fontsize=size)
 
 
+def literal(text: str) -> str:
+    """Return ``text`` with every ``$`` escaped, so matplotlib never reads data as mathtext.
+
+    Two dollar signs in a title or a source name would otherwise render as
+    math, or raise at draw time when what lies between them is not valid TeX.
+    """
+    return str(text).replace("$", "\\$")
+
+
 def wrap_ticks(texts, chars: int = 14) -> list[str]:
-    """Break long category tick labels (e.g. "Республика Корея") into lines."""
-    return [textwrap.fill(text, width=chars, break_on_hyphens=False) for text in texts]
+    """Break long category tick labels (e.g. "Республика Корея") into lines; ``$`` is literal."""
+    return [literal(textwrap.fill(text, width=chars, break_on_hyphens=False)) for text in texts]
 
 
 def set_axis_labels(ax, xlabel: str | None, ylabel: str | None) -> None:
