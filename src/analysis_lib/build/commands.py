@@ -48,6 +48,7 @@ def register(subparsers) -> None:
     )
     parser.set_defaults(handler=run_build)
     _register_check(subparsers)
+    _register_bench(subparsers)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -127,3 +128,9 @@ def run_golden(args: argparse.Namespace) -> int:
 
     check.run_golden(_check_options(args))
     return 0
+
+
+def _register_bench(subparsers) -> None:
+    from analysis_lib.bench.cli import register as register_bench
+
+    register_bench(subparsers)

@@ -1,0 +1,181 @@
+"""Run the benchmark sections, repeat them, and collect the rows of the table."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis_lib import paths
+from analysis_lib.bench import measure
+from analysis_lib.bench.table import Row
+from analysis_lib.exceptions import must_be_one_of
+
+SECTIONS = ("build", "floor", "rebuild", "importer", "metrics")
+FULL_ROWS = 1_000_000
+QUICK_ROWS = 2_000
+# Targets as upper bounds on measured / baseline (the no-op one in seconds).
+BUILD_VS_NAIVE = 1 / 4
+BUILD_VS_FLOOR = 1.5
+NO_OP_SECONDS = 1.0
+METRICS_VS_PANDAS = 1.3
+
+
+@dataclass
+class BenchOptions:
+    """What to time and where.
+
+    ``quick`` times one notebook in English, one workbook and a small table
+    (for tests); ``sections`` picks among :data:`SECTIONS`.
+    """
+
+    repeat: int = 3
+    quick: bool = False
+    sections: tuple[str, ...] = SECTIONS
+    work_dir: Path | None = None
+    notebooks_dir: Path = paths.NOTEBOOKS_DIR
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    kernel_name: str = paths.KERNEL_NAME
+    pdf: bool = True
+    rows: int | None = None
+    seed: int = 0
+
+
+def _notebooks(options: BenchOptions) -> list[Path]:
+    from analysis_lib.build.pipeline import discover
+
+    found = discover(Path(options.notebooks_dir))
+    return found[:1] if options.quick else found
+
+
+def _languages(options: BenchOptions) -> tuple[str, ...]:
+    return ("en",) if options.quick else ("en", "ru")
+
+
+def run_bench(options: BenchOptions) -> list[Row]:
+    """Run the selected sections ``options.repeat`` times; return the rows (medians).
+
+    Raises
+    ------
+    ParameterError
+        An unknown section.
+    """
+    for section in options.sections:
+        if section not in SECTIONS:
+            raise must_be_one_of("--sections", section, SECTIONS)
+    work = Path(options.work_dir or paths.build_dir() / "bench").resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    wanted = set(options.sections)
+    if wanted & {"build", "floor", "rebuild"}:
+        rows += _build_rows(options, work, wanted)
+    if "importer" in wanted:
+        rows += _importer_rows(options)
+    if "metrics" in wanted:
+        rows += _metrics_rows(options, work)
+    return rows
+
+
+def _build_rows(options: BenchOptions, work: Path, wanted: set[str]) -> list[Row]:
+    notebooks = _notebooks(options)
+    languages = _languages(options)
+    reports = len(notebooks) * len(languages)
+    source = work / "notebooks"
+    shutil.rmtree(source, ignore_errors=True)
+    source.mkdir(parents=True)
+    for notebook in notebooks:
+        shutil.copyfile(notebook, source / notebook.name)
+    scratch = work / "full"
+    cores = max(1, min(options.jobs, os.cpu_count() or 1))
+    full, naive, floor, no_op, touched = [], [], [], [], []
+
+    def build(force: bool) -> float:
+        return measure.build(
+            source, scratch, jobs=options.jobs, languages=languages, pdf=options.pdf, force=force
+        )
+
+    for attempt in range(options.repeat):
+        shutil.rmtree(scratch, ignore_errors=True)
+        full.append(build(force=True))
+        if "build" in wanted:
+            naive.append(
+                measure.naive_loop(
+                    [source / n.name for n in notebooks],
+                    work / "naive",
+                    languages=languages,
+                    kernel_name=options.kernel_name,
+                    pdf=options.pdf,
+                )
+            )
+        if "floor" in wanted:
+            kernel = measure.kernel_floor(options.kernel_name)
+            prints = 0.0
+            if options.pdf:
+                html = scratch / "reports" / languages[0] / f"{notebooks[0].stem}.html"
+                prints = measure.pdf_print(html, work / "floor.pdf")
+            floor.append((kernel + prints) * reports / cores)
+        if "rebuild" in wanted:
+            no_op.append(build(force=False))
+            measure.touch_notebook(source / notebooks[0].name, f"run {attempt}")
+            touched.append(build(force=False))
+    what = f"{len(notebooks)} notebooks x {len(languages)} languages, jobs {options.jobs}"
+    rows = [Row("build", "full cold build", full, note=what)]
+    if naive:
+        rows.append(
+            Row("build", "full cold build", full, "naive CLI loop", naive, ("<=", BUILD_VS_NAIVE))
+        )
+    if floor:
+        note = f"(kernel + imports + 1 PDF) x {reports} / {cores} cores"
+        rows.append(
+            Row("floor", "full cold build", full, "floor", floor, ("<=", BUILD_VS_FLOOR), note)
+        )
+    if no_op:
+        rows.append(Row("rebuild", "no-op rebuild", no_op, target=("<", NO_OP_SECONDS)))
+        note = f"{notebooks[0].stem}: {len(languages)} report(s)"
+        rows.append(Row("rebuild", "one notebook touched", touched, note=note))
+    return rows
+
+
+def _importer_rows(options: BenchOptions) -> list[Row]:
+    from analysis_lib.importers.dots import default_workbooks
+
+    workbooks = default_workbooks()
+    workbooks = workbooks[:1] if options.quick else workbooks
+    calamine = [measure.importer(workbooks, "calamine") for _ in range(options.repeat)]
+    openpyxl = [measure.importer(workbooks, "openpyxl") for _ in range(options.repeat)]
+    note = f"{len(workbooks)} DOTS workbook(s)"
+    return [Row("importer", "calamine", calamine, "openpyxl", openpyxl, note=note)]
+
+
+def _metrics_rows(options: BenchOptions, work: Path) -> list[Row]:
+    from analysis_lib.bench import scale, synthetic
+
+    rows_wanted = options.rows or (QUICK_ROWS if options.quick else FULL_ROWS)
+    countries = synthetic.countries_for_rows(rows_wanted)
+    table = synthetic.bilateral_table(countries, seed=options.seed)
+    data_dir = synthetic.write_data_dir(work / "synthetic-data", table)
+    timings: dict[str, tuple[list[float], list[float]]] = {}
+    for _ in range(options.repeat):
+        for step, (package, plain) in scale.run(data_dir).items():
+            runs = timings.setdefault(step, ([], []))
+            runs[0].append(package)
+            runs[1].append(plain)
+    note = f"{len(table):,} rows, {countries} countries"
+    rows = []
+    for step, (package, plain) in timings.items():
+        is_metric = not step.startswith(("load", "validate"))
+        target = ("<=", METRICS_VS_PANDAS) if is_metric else None
+        rows.append(Row("metrics", step, package, "plain pandas", plain, target, note))
+    return rows
+
+
+def context(options: BenchOptions) -> dict:
+    """Return the run's options and machine context for the JSON file."""
+    return {
+        **measure.environment(),
+        "repeat": options.repeat,
+        "quick": options.quick,
+        "sections": list(options.sections),
+        "jobs": options.jobs,
+    }
