@@ -12,10 +12,12 @@ must work offline), plus a screenshot. The browser is always killed.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
 import select
+import signal
 import subprocess
 import tempfile
 import time
@@ -130,10 +132,12 @@ class DevToolsPipe:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 close_fds=False,
+                start_new_session=True,
                 preexec_fn=child_fds,  # only dup2: safe between fork and exec
             )
         except OSError as error:
             self._close_fds()
+            self._profile.cleanup()
             raise BuildError(f"{self.chromium}: cannot start Chromium: {error}") from None
         finally:
             for fd in high:
@@ -141,11 +145,13 @@ class DevToolsPipe:
         return self
 
     def __exit__(self, *exc) -> None:
+        # The whole process group: Chromium's zygote and renderers too, not only the browser.
         try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError:
             self.process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
         self._close_fds()
         self._profile.cleanup()
 

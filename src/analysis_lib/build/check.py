@@ -34,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 from analysis_lib import paths
 from analysis_lib.build import golden, manifest
 from analysis_lib.build.pipeline import LANGUAGES, BuildOptions, build
+from analysis_lib.exceptions import AnalysisLibError
 
 STEPS = 5
 
@@ -225,7 +226,12 @@ def _step_browser(options: CheckOptions, reports_dir: Path, work_dir: Path) -> S
     shots = work_dir / "screenshots"
     shutil.rmtree(shots, ignore_errors=True)
     pages = _pages_to_open(reports_dir, options.languages)
-    checks = check_pages(pages, shots, base=reports_dir)
+    try:
+        checks = check_pages(pages, shots, base=reports_dir)
+    except AnalysisLibError as error:  # no Chromium, or it hung: a failed step, not a crash
+        step.failures.append(str(error))
+        step.summary = "Chromium did not check the pages"
+        return step
     for check in checks:
         step.failures += check.problems()
         state = "ok" if not check.problems() else f"{len(check.problems())} problem(s)"
