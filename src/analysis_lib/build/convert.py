@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import logging
+import sys
 from pathlib import Path
 
 from analysis_lib import paths
@@ -67,8 +68,14 @@ def _source_item(source_id: str, row: dict | None, labels: dict) -> str:
     title = html.escape(row.get("title") or source_id)
     url = (row.get("url") or "").strip()
     # Only web links become anchors: a data value must never inject a javascript: URL.
-    if url.startswith(("https://", "http://")):
+    if url.lower().startswith(("https://", "http://")):
         title = f'<a href="{html.escape(url)}">{title}</a>'
+    elif url:
+        print(
+            f"warning: sources.csv, source {source_id!r}: url must start with http:// or "
+            f"https://; not {url[:80]!r} (cited without a link)",
+            file=sys.stderr,
+        )
     publisher = html.escape(row.get("publisher") or "")
     publisher = f", {publisher}" if publisher else ""
     return f"<li>{title}{publisher} (<code>{escaped_id}</code>)</li>"
@@ -113,6 +120,10 @@ def provenance_footer(
     )
 
 
+def _is_stderr(output) -> bool:
+    return output.get("output_type") == "stream" and output.get("name") == "stderr"
+
+
 def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
     """Return the HTML of an executed notebook.
 
@@ -127,7 +138,7 @@ def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
     footer : str
         Provenance footer HTML (already escaped).
     full : bool
-        True keeps code cells and prompts; False is the reader version.
+        True keeps code cells, prompts and stderr output; False is the reader version.
     """
     import copy
 
@@ -147,6 +158,12 @@ def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
     )
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
+    if not full:
+        # The reader is prose, tables and figures: library warnings (e.g. a glyph
+        # missing from the fonts) stay in the full version only.
+        for cell in nb.cells:
+            if "outputs" in cell:
+                cell.outputs = [o for o in cell.outputs if not _is_stderr(o)]
     body, _ = exporter.from_notebook_node(
         nb, resources={"analysis_lib_footer": footer, "metadata": {"name": title}}
     )

@@ -24,6 +24,8 @@ from analysis_lib.record import Recorder
 # Markdown-active and HTML characters in data strings; escaped so that a title
 # from a data file cannot become a link, an emphasis or raw HTML in the report.
 _ESCAPABLE = re.compile(r"[\\`*_{}\[\]()#+!|~>$&<\"']")
+# A line break in a data string would start a new Markdown block (a heading, a list).
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 def escape_markdown(text: object) -> str:
@@ -37,12 +39,12 @@ def escape_markdown(text: object) -> str:
     Returns
     -------
     str
-        Text that renders literally in Markdown and HTML.
+        Text that renders literally in Markdown and HTML, on one line.
     """
     # One pass: an HTML character becomes an entity, a Markdown special gets a
     # backslash. Two passes would escape each other's output ("&\\#x27;", "\\&gt;"),
     # which then renders literally.
-    return _ESCAPABLE.sub(_escape_one, str(text))
+    return _ESCAPABLE.sub(_escape_one, _LINE_BREAK.sub(" ", str(text)))
 
 
 def _escape_one(match: re.Match) -> str:
