@@ -231,7 +231,8 @@ class DocumentDiff:
         names = ", ".join(key for key, _, _ in self.values[:3])
         more = f" and {len(self.values) - 3} more" if len(self.values) > 3 else ""
         inputs = ", ".join(self.changed_inputs) or "none"
-        return f"{self.label}: {names}{more} differ; inputs changed: {inputs}"
+        verb = "differs" if len(self.values) == 1 else "differ"
+        return f"{self.label}: {names}{more} {verb}; inputs changed: {inputs}"
 
     @property
     def label(self) -> str:
