@@ -18,8 +18,12 @@ def audit_summary() -> dict[str, dict[str, int]] | str:
     The audit belongs to ``analysis_lib.claims.audit``; while it is missing or
     cannot run (no claims data) the index says so instead of failing the build.
     """
+    from importlib import import_module
+
     try:
-        from analysis_lib.claims import audit
+        # import_module consults sys.modules first, so a module masked there (None)
+        # counts as missing even after the package has imported it.
+        audit = import_module("analysis_lib.claims.audit")
     except ImportError:
         return "audit not available"
     if not hasattr(audit, "run_audit") or not hasattr(audit, "verdict_counts"):
