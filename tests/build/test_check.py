@@ -281,3 +281,13 @@ def test_check_command_reports_a_build_error_in_one_line(tmp_path: Path, capsys)
     assert code == 1
     assert captured.err.strip().count("\n") == 0
     assert "no-notebooks: notebooks folder not found" in captured.err
+
+
+def test_a_checkout_that_moves_between_the_builds_is_named():
+    before = {"commit": "a" * 40, "library": "x"}
+
+    assert check._checkout_moved(before, dict(before)) == ""
+    assert check._checkout_moved(before, {"commit": "b" * 40, "library": "y"}) == (
+        "the commit changed (aaaaaaaaaa -> bbbbbbbbbb)"
+    )
+    assert check._checkout_moved(before, {**before, "library": "y"}) == "the library code changed"

@@ -32,7 +32,7 @@ from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
 from analysis_lib import paths
-from analysis_lib.build import golden, manifest
+from analysis_lib.build import golden, manifest, pipeline
 from analysis_lib.build.pipeline import LANGUAGES, BuildOptions, build
 from analysis_lib.exceptions import AnalysisLibError
 
@@ -240,6 +240,19 @@ def _step_browser(options: CheckOptions, reports_dir: Path, work_dir: Path) -> S
     return step
 
 
+def _checkout_state() -> dict[str, str]:
+    return {"commit": pipeline.build_commit(), "library": manifest.library_hash()}
+
+
+def _checkout_moved(before: dict[str, str], after: dict[str, str]) -> str:
+    """Say how the checkout changed during the check (a new commit, edited code), if it did."""
+    if before["commit"] != after["commit"]:
+        return f"the commit changed ({before['commit'][:10]} -> {after['commit'][:10]})"
+    if before["library"] != after["library"]:
+        return "the library code changed"
+    return ""
+
+
 def _print_step(number: int, step: StepResult, seconds: float, out: TextIO) -> None:
     state = "ok" if not step.failures else "FAILED"
     print(f"[{number}/{STEPS}] {step.title}: {state} ({step.summary}; {seconds:.0f} s)", file=out)
@@ -271,6 +284,7 @@ def run_check(options: CheckOptions | None = None) -> CheckResult:
     work_dir = Path(options.work_dir or paths.build_dir() / "check").resolve()
     data_dir = Path(options.data_dir or paths.data_dir()).resolve()
     result = CheckResult()
+    checkout: dict[str, str] = {}
 
     def timed(number: int, run) -> StepResult:
         started = time.monotonic()
@@ -281,6 +295,7 @@ def run_check(options: CheckOptions | None = None) -> CheckResult:
 
     def first_build() -> StepResult:
         shutil.rmtree(work_dir, ignore_errors=True)
+        checkout.update(_checkout_state())
         reports = fresh_build(options, work_dir / "run-1")
         count = len(manifest.load(reports)["reports"])
         return StepResult("build from clean", f"{count} reports in {_display(reports)}")
@@ -292,6 +307,9 @@ def run_check(options: CheckOptions | None = None) -> CheckResult:
             return step
         second = fresh_build(options, work_dir / "run-2")
         step.failures = differing_files(first, second)
+        moved = _checkout_moved(checkout, _checkout_state())
+        if step.failures and moved:
+            step.failures.insert(0, f"{moved} between the two builds: rerun on a quiet checkout")
         files = len(_files(first))
         step.summary = f"{files} files compared with {_display(second)}"
         return step
