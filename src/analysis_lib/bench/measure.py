@@ -25,7 +25,7 @@ def seconds(function, *args, **kwargs) -> float:
 
 
 def build(notebooks_dir: Path, scratch: Path, *, jobs: int, languages, pdf: bool, force: bool):
-    """Run the real build into ``scratch/reports``; return its wall time."""
+    """Run the real build into ``scratch/reports``; return its wall time and the reports built."""
     from analysis_lib.build.pipeline import BuildOptions
     from analysis_lib.build.pipeline import build as run_build
 
@@ -39,7 +39,9 @@ def build(notebooks_dir: Path, scratch: Path, *, jobs: int, languages, pdf: bool
         pdf=pdf,
         out=io.StringIO(),
     )
-    return seconds(run_build, options)
+    started = time.perf_counter()
+    summary = run_build(options)
+    return time.perf_counter() - started, len(summary.built)
 
 
 def touch_notebook(notebook: Path, mark: str) -> None:
