@@ -126,12 +126,6 @@ def test_validate_in_a_subprocess(file, table, expect):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(
-    raises=ClaimRegistryError,
-    strict=True,
-    reason="claims/registry.py reads sources.csv with csv.DictReader and misses the BOM "
-    "the loaders accept: see docs/hostile-input.md",
-)
 def test_registry_accepts_a_sources_file_with_a_bom(data_copy: Path):
     from analysis_lib.claims.registry import validate_registry
 

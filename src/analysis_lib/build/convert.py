@@ -57,7 +57,8 @@ def read_sources(sources_csv: Path) -> dict[str, dict[str, str]]:
     """Return ``data/sources.csv`` rows keyed by ``source_id`` (empty if the file is absent)."""
     if not sources_csv.exists():
         return {}
-    with sources_csv.open(newline="", encoding="utf-8") as stream:
+    # utf-8-sig: the loaders accept a BOM, so the footer must too.
+    with sources_csv.open(newline="", encoding="utf-8-sig") as stream:
         return {row["source_id"]: row for row in csv.DictReader(stream) if row.get("source_id")}
 
 
@@ -68,8 +69,12 @@ def _source_item(source_id: str, row: dict | None, labels: dict) -> str:
     title = html.escape(row.get("title") or source_id)
     url = (row.get("url") or "").strip()
     # Only web links become anchors: a data value must never inject a javascript: URL.
-    if url.lower().startswith(("https://", "http://")):
+    scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+    if scheme in ("https", "http"):
         title = f'<a href="{html.escape(url)}">{title}</a>'
+    elif url and not scheme:
+        # A bare address as published (e.g. "government.ru/..."): cited as text.
+        title = f"{title}, {html.escape(url)}"
     elif url:
         print(
             f"warning: sources.csv, source {source_id!r}: url must start with http:// or "

@@ -222,11 +222,7 @@ def _table_columns(folder: Path, table: str) -> tuple[str, ...]:
 
 
 def _source_ids(folder: Path) -> set[str]:
-    path = folder / "sources.csv"
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return {row["source_id"] for row in csv.DictReader(handle)}
-    except (OSError, KeyError):
-        raise ClaimRegistryError(
-            f"{path}: column 'source_id' must exist to check claim sources"
-        ) from None
+    # Through the loader, so a BOM or CRLF normalised there is accepted here too.
+    from analysis_lib.loaders import load_table
+
+    return set(load_table("sources", data_dir=folder)["source_id"])
