@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from analysis_lib.params import NotebookParams, check_params
+from analysis_lib.exceptions import ParameterError
+from analysis_lib.params import NotebookParams, check_lang, check_params
 from analysis_lib.record import Recorder
 
 # Markdown-active and HTML characters in data strings; escaped so that a title
@@ -140,7 +142,7 @@ def start_report(
     start_year: object = None,
     end_year: object = None,
     source: object = None,
-    data_years: tuple[int, int] | None = None,
+    data_years: tuple[int, int] | Callable[[], tuple[int, int]] | None = None,
 ) -> Report:
     """Validate a notebook's parameters, apply the theme and return its Report.
 
@@ -150,8 +152,9 @@ def start_report(
         The notebook's file stem, e.g. ``"01-trade-dynamics"``.
     lang, output_dir, start_year, end_year, source
         The notebook's papermill parameters (see :func:`analysis_lib.params.check_params`).
-    data_years : tuple of (int, int), optional
-        The first and last year the notebook's data cover.
+    data_years : tuple of (int, int) or callable, optional
+        The first and last year the notebook's data cover, or a function returning
+        them; it is called only once ``lang`` is valid (it usually loads a table).
 
     Returns
     -------
@@ -162,6 +165,10 @@ def start_report(
     ParameterError
         One line naming the parameter and what is allowed.
     """
+    if callable(data_years):
+        # An unknown language must fail before any table is read.
+        check_lang(lang)
+        data_years = data_years()
     params = check_params(
         notebook,
         lang=lang,
@@ -175,3 +182,79 @@ def start_report(
 
     set_theme()
     return Report(params=params, recorder=Recorder(params.figures_dir()))
+
+
+def story_start(
+    notebook: str,
+    data_years: tuple[int, int] | Callable[[], tuple[int, int]],
+    *,
+    start_year: int | None = None,
+    end_year: int | None = None,
+    source: str | None = None,
+    years: str = "Years to show (default: all the data's years).",
+) -> Callable[..., Report]:
+    """Return a story's ``start`` function: its notebook's second cell calls it.
+
+    Parameters
+    ----------
+    notebook : str
+        The notebook's file stem, e.g. ``"01-trade-dynamics"``.
+    data_years : tuple of (int, int) or callable
+        See :func:`start_report`.
+    start_year, end_year : int, optional
+        The default years (those that reproduce the article); None means the data's.
+    source : str, optional
+        The default audit source; None for a story that picks none (its ``start``
+        then refuses a source).
+    years : str
+        What the years select, for the docstring of ``start``.
+
+    Returns
+    -------
+    callable
+        ``start(*, lang="en", start_year=..., end_year=..., source=..., output_dir="")``
+        returning the notebook's :class:`Report`; it raises a one-line
+        ParameterError for an unknown value before any work.
+    """
+    default_start, default_end, default_source = start_year, end_year, source
+
+    def start(
+        *,
+        lang: object = "en",
+        start_year: object = default_start,
+        end_year: object = default_end,
+        source: object = default_source,
+        output_dir: object = "",
+    ) -> Report:
+        if default_source is None and source is not None:
+            raise ParameterError(f"source must be None ({notebook} picks none); not {source!r}")
+        return start_report(
+            notebook,
+            lang=lang,
+            output_dir=output_dir,
+            start_year=start_year,
+            end_year=end_year,
+            source=source,
+            data_years=data_years,
+        )
+
+    start.__doc__ = _START_DOC.format(notebook=notebook, years=years)
+    return start
+
+
+_START_DOC = """Validate the parameters of notebook ``{notebook}`` and return its report.
+
+    Parameters
+    ----------
+    lang : {{'en', 'ru'}}
+    start_year, end_year : int, optional
+        {years}
+    source : {{'gacc', 'imf_dots_cn', 'imf_dots_ru'}}, optional
+        The audit source of China's trade series, where the story uses one.
+    output_dir : str
+        Folder for figures and ``values.json``; "" means the build's default.
+
+    Returns
+    -------
+    Report
+    """

@@ -8,149 +8,26 @@ shares the press stated.
 
 from __future__ import annotations
 
-from analysis_lib.params import check_lang
-from analysis_lib.stories.context import Report, start_report
+from analysis_lib.stories.common import fmt, fmt_all, heading, row_source_ids, year_span
+from analysis_lib.stories.context import Report, story_start
+from analysis_lib.stories.texts.heilongjiang import TEXT
 
 NOTEBOOK = "05-heilongjiang"
 
-TEXT = {
-    "en": {
-        "h_levels": "The province's trade with Russia",
-        "h_share": "Share of national China–Russia trade",
-        "h_table": "Year by year",
-        "levels": (
-            "Heilongjiang's trade with Russia was USD {first_value} bn in {first_year} and "
-            "USD {last_value} bn in {last_year}, {factor} times as much."
-        ),
-        "levels_down": (
-            "Heilongjiang's trade with Russia was USD {first_value} bn in {first_year} and "
-            "USD {last_value} bn in {last_year}, {factor} times less."
-        ),
-        "peak": "Its highest value in these years was USD {peak_value} bn in {peak_year}.",
-        "levels_one": "Heilongjiang's trade with Russia was USD {value} bn in {year}.",
-        "fall": (
-            "The largest fall from one year to the next was {fall}%, in {year} (from USD "
-            "{before} bn to USD {after} bn)."
-        ),
-        "growth_check": (
-            "Growth rates stated in the press against the growth computed from the levels: "
-            "{pairs}."
-        ),
-        "growth_pair": "{year} stated {stated}%, computed {computed}%",
-        "share": (
-            "Against the national figures of {source}, Heilongjiang's share of China–Russia "
-            "trade ranged from {low}% in {low_year} to {high}% in {high_year}."
-        ),
-        "share_one": (
-            "Against the national figure of {source}, Heilongjiang's share of China–Russia "
-            "trade was {share}% in {year}."
-        ),
-        "no_share": "{source} has no national figure for any of the years shown.",
-        "missing": "{source} gives no national China–Russia figure for {years}.",
-        "stated": "Shares stated in the press beside the computed ones: {pairs}.",
-        "stated_pair": "{year} stated {stated}%, computed {computed}%",
-        "stated_pair_missing": "{year} stated {stated}%, not computable",
-        "col_year": "Year",
-        "col_total": "Heilongjiang–Russia, USD bn",
-        "col_national": "China–Russia, USD bn",
-        "table_intro": "Year by year; the national figures are those of {source}:",
-        "col_share": "Share, computed, %",
-        "col_share_stated": "Share, stated, %",
-        "col_growth": "Growth, computed, %",
-        "col_growth_stated": "Growth, stated, %",
-        "and": " and ",
-    },
-    "ru": {
-        "h_levels": "Торговля провинции с Россией",
-        "h_share": "Доля в общенациональном товарообороте Китая и России",
-        "h_table": "По годам",
-        "levels": (
-            "Торговля Хэйлунцзяна с Россией составила {first_value} млрд долл. США в "
-            "{first_year} г. и {last_value} млрд долл. США в {last_year} г., то есть "
-            "выросла в {factor} раза."
-        ),
-        "levels_down": (
-            "Торговля Хэйлунцзяна с Россией составила {first_value} млрд долл. США в "
-            "{first_year} г. и {last_value} млрд долл. США в {last_year} г., то есть "
-            "сократилась в {factor} раза."
-        ),
-        "peak": "Наибольшее значение за эти годы — {peak_value} млрд долл. США в {peak_year} г.",
-        "levels_one": (
-            "Торговля Хэйлунцзяна с Россией составила {value} млрд долл. США в {year} г."
-        ),
-        "fall": (
-            "Самое сильное падение за год — на {fall}% в {year} г. (с {before} до {after} "
-            "млрд долл. США)."
-        ),
-        "growth_check": (
-            "Темпы роста по сообщениям прессы и рассчитанные по уровням торговли: {pairs}."
-        ),
-        "growth_pair": "{year} г.: в прессе {stated}%, по расчёту {computed}%",
-        "share": (
-            "По общенациональным данным источника «{source}» доля Хэйлунцзяна в "
-            "товарообороте Китая и России колебалась от {low}% в {low_year} г. до {high}% в "
-            "{high_year} г."
-        ),
-        "share_one": (
-            "По общенациональным данным источника «{source}» доля Хэйлунцзяна в "
-            "товарообороте Китая и России составила {share}% в {year} г."
-        ),
-        "no_share": (
-            "Источник «{source}» не даёт общенациональных данных ни за один из показанных лет."
-        ),
-        "missing": "Источник «{source}» не даёт общенациональной цифры за {years} гг.",
-        "stated": "Доли по сообщениям прессы и рассчитанные: {pairs}.",
-        "stated_pair": "{year} г.: в прессе {stated}%, по расчёту {computed}%",
-        "stated_pair_missing": "{year} г.: в прессе {stated}%, рассчитать нельзя",
-        "col_year": "Год",
-        "col_total": "Хэйлунцзян–Россия, млрд долл. США",
-        "col_national": "Китай–Россия, млрд долл. США",
-        "table_intro": "По годам; общенациональные цифры — по источнику «{source}»:",
-        "col_share": "Доля, расчёт, %",
-        "col_share_stated": "Доля, по прессе, %",
-        "col_growth": "Рост, расчёт, %",
-        "col_growth_stated": "Рост, по прессе, %",
-        "and": " и ",
-    },
-}
 
-
-def data_years(heilongjiang_df) -> tuple[int, int]:
-    """Return the first and last year of the ``heilongjiang_trade`` table."""
-    return int(heilongjiang_df["year"].min()), int(heilongjiang_df["year"].max())
-
-
-def start(
-    lang: object = "en",
-    start_year: object = None,
-    end_year: object = None,
-    source: object = "gacc",
-    output_dir: object = "",
-) -> Report:
-    """Validate the notebook's parameters and return its report.
-
-    Parameters
-    ----------
-    lang : {'en', 'ru'}
-    start_year, end_year : int, optional
-        Years to show (default: the ``heilongjiang_trade`` table's range).
-    source : {'gacc', 'imf_dots_cn', 'imf_dots_ru'}
-        Source of the national China-Russia series the share is computed against.
-    output_dir : str
-        Folder for figures and ``values.json``; "" means the build's default.
-    """
-    check_lang(lang)
+def _data_years() -> tuple[int, int]:
     from analysis_lib.loaders import load_heilongjiang_trade
 
-    return start_report(
-        NOTEBOOK,
-        lang=lang,
-        output_dir=output_dir,
-        start_year=start_year,
-        end_year=end_year,
-        source=source,
-        data_years=data_years(load_heilongjiang_trade()),
-    )
+    return year_span(load_heilongjiang_trade())
+
+
+start = story_start(
+    NOTEBOOK,
+    _data_years,
+    source="gacc",
+    years="Years to show (default: the ``heilongjiang_trade`` table's range); the "
+    "source's national China-Russia series is the share's denominator.",
+)
 
 
 def national_trade(source: str, years, *, data_dir=None):
@@ -240,12 +117,6 @@ def province_view(heilongjiang_df, national_df, start_year: int, end_year: int):
     return pd.DataFrame(view[columns]).reset_index(drop=True)
 
 
-def _fmt(value: float, lang: str, decimals: int = 1) -> str:
-    from analysis_lib.plots.labels import format_number
-
-    return format_number(value, lang, decimals)
-
-
 def _source_name(report: Report) -> str:
     from analysis_lib.plots.labels import source_name
 
@@ -267,7 +138,7 @@ def _view(report: Report):
 
 def show_levels(report: Report) -> None:
     """Describe the province's trade with Russia: first and last year, peak, largest fall."""
-    _heading(report, "h_levels")
+    heading(report, TEXT, "h_levels")
     text, lang = TEXT[report.lang], report.lang
     view, _ = _view(report)
     for row in view.to_dict("records"):
@@ -276,7 +147,7 @@ def show_levels(report: Report) -> None:
     if len(view) == 1:
         report.say(
             text["levels_one"].format(
-                value=_fmt(first["total_usd_bn"], lang, 2), year=first["year"]
+                value=fmt(first["total_usd_bn"], lang, 2), year=first["year"]
             )
         )
         report.cite(first["source_id"])
@@ -292,15 +163,15 @@ def show_levels(report: Report) -> None:
         }
     )
     sentence = text[key].format(
-        first_value=_fmt(first["total_usd_bn"], lang, 2),
+        first_value=fmt(first["total_usd_bn"], lang, 2),
         first_year=first["year"],
-        last_value=_fmt(last["total_usd_bn"], lang, 2),
+        last_value=fmt(last["total_usd_bn"], lang, 2),
         last_year=last["year"],
-        factor=_fmt(shown_factor, lang, 1),
+        factor=fmt(shown_factor, lang, 1),
     )
     if peak["year"] not in (first["year"], last["year"]):
         sentence += " " + text["peak"].format(
-            peak_value=_fmt(peak["total_usd_bn"], lang, 2), peak_year=peak["year"]
+            peak_value=fmt(peak["total_usd_bn"], lang, 2), peak_year=peak["year"]
         )
     report.say(sentence)
     growth = view.dropna(subset=["growth_pct"])
@@ -310,10 +181,10 @@ def show_levels(report: Report) -> None:
         report.value(f"hlj_growth_{fall['year']}_pct", round(fall["growth_pct"], 4))
         report.say(
             text["fall"].format(
-                fall=_fmt(-fall["growth_pct"], lang),
+                fall=fmt(-fall["growth_pct"], lang),
                 year=fall["year"],
-                before=_fmt(before, lang, 2),
-                after=_fmt(fall["total_usd_bn"], lang, 2),
+                before=fmt(before, lang, 2),
+                after=fmt(fall["total_usd_bn"], lang, 2),
             )
         )
     stated = growth.dropna(subset=["growth_pct_stated"])
@@ -329,12 +200,12 @@ def show_levels(report: Report) -> None:
             pairs.append(
                 text["growth_pair"].format(
                     year=row["year"],
-                    stated=_fmt(row["growth_pct_stated"], lang),
-                    computed=_fmt(row["growth_pct"], lang),
+                    stated=fmt(row["growth_pct_stated"], lang),
+                    computed=fmt(row["growth_pct"], lang),
                 )
             )
         report.say(text["growth_check"].format(pairs="; ".join(pairs)))
-    report.cite(sorted(set(view["source_id"].astype(str))))
+    report.cite(row_source_ids(view))
 
 
 def show_share(report: Report) -> None:
@@ -342,14 +213,14 @@ def show_share(report: Report) -> None:
     from analysis_lib.loaders import load_sources
     from analysis_lib.plots import heilongjiang_share
 
-    _heading(report, "h_share")
+    heading(report, TEXT, "h_share")
     text, lang = TEXT[report.lang], report.lang
     view, ids = _view(report)
     source = _source_name(report)
     code = report.params.source
     # The caption names the national series by its source's translated name; the
     # report still cites the rows' own source ids.
-    caption_ids = [*sorted(set(view["source_id"].astype(str))), code]
+    caption_ids = [*row_source_ids(view), code]
     fig = heilongjiang_share(view, source_ids=caption_ids, lang=lang, sources_df=load_sources())
     report.figure(fig, "heilongjiang_share", ids)
     shares = view.dropna(subset=["share_pct"])
@@ -366,7 +237,7 @@ def show_share(report: Report) -> None:
         row = shares.iloc[0]
         report.say(
             text["share_one"].format(
-                source=source, share=_fmt(row["share_pct"], lang), year=row["year"]
+                source=source, share=fmt(row["share_pct"], lang), year=row["year"]
             )
         )
     else:
@@ -375,9 +246,9 @@ def show_share(report: Report) -> None:
         report.say(
             text["share"].format(
                 source=source,
-                low=_fmt(low["share_pct"], lang),
+                low=fmt(low["share_pct"], lang),
                 low_year=low["year"],
-                high=_fmt(high["share_pct"], lang),
+                high=fmt(high["share_pct"], lang),
                 high_year=high["year"],
             )
         )
@@ -391,10 +262,10 @@ def show_share(report: Report) -> None:
         for row in stated.to_dict("records"):
             report.value(f"hlj_share_stated_{row['year']}_pct", round(row["share_pct_stated"], 4))
             key = "stated_pair_missing" if row["share_pct"] != row["share_pct"] else "stated_pair"
-            computed = "" if key == "stated_pair_missing" else _fmt(row["share_pct"], lang)
+            computed = "" if key == "stated_pair_missing" else fmt(row["share_pct"], lang)
             pairs.append(
                 text[key].format(
-                    year=row["year"], stated=_fmt(row["share_pct_stated"], lang), computed=computed
+                    year=row["year"], stated=fmt(row["share_pct_stated"], lang), computed=computed
                 )
             )
         report.say(text["stated"].format(pairs="; ".join(pairs)))
@@ -404,28 +275,21 @@ def show_table(report: Report) -> None:
     """Show the year-by-year table: levels, national series, shares and growth."""
     import pandas as pd
 
-    _heading(report, "h_table")
+    heading(report, TEXT, "h_table")
     text, lang = TEXT[report.lang], report.lang
     view, ids = _view(report)
-
-    def column(name: str, decimals: int) -> list[str]:
-        return ["–" if v != v else _fmt(float(v), lang, decimals) for v in view[name]]
 
     shown = pd.DataFrame(
         {
             text["col_year"]: view["year"].astype(str),
-            text["col_total"]: column("total_usd_bn", 2),
-            text["col_national"]: column("national_usd_bn", 2),
-            text["col_share"]: column("share_pct", 1),
-            text["col_share_stated"]: column("share_pct_stated", 1),
-            text["col_growth"]: column("growth_pct", 1),
-            text["col_growth_stated"]: column("growth_pct_stated", 1),
+            text["col_total"]: fmt_all(view["total_usd_bn"], lang, 2),
+            text["col_national"]: fmt_all(view["national_usd_bn"], lang, 2),
+            text["col_share"]: fmt_all(view["share_pct"], lang, 1),
+            text["col_share_stated"]: fmt_all(view["share_pct_stated"], lang, 1),
+            text["col_growth"]: fmt_all(view["growth_pct"], lang, 1),
+            text["col_growth_stated"]: fmt_all(view["growth_pct_stated"], lang, 1),
         }
     )
     report.say(text["table_intro"].format(source=_source_name(report)))
     report.table(shown)
     report.cite(ids)
-
-
-def _heading(report, key: str) -> None:
-    report.say(f"## {TEXT[report.lang][key]}")

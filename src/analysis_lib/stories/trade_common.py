@@ -1,18 +1,18 @@
 """Helpers the trade stories share: cached loading, number and label formatting, highlighting.
 
+``fmt`` and ``DASH`` come from :mod:`~analysis_lib.stories.common` (imported here for them).
+
 Used by :mod:`~analysis_lib.stories.trade_dynamics`, :mod:`~analysis_lib.stories.partners`,
 :mod:`~analysis_lib.stories.timeline` and :mod:`~analysis_lib.stories.after_article`.
 """
 
 from __future__ import annotations
 
-import math
-
-from analysis_lib.plots.labels import format_number, label
+from analysis_lib.plots.labels import label
+from analysis_lib.stories.common import DASH, fmt
 
 SOURCES = ("gacc", "imf_dots_cn", "imf_dots_ru")
 """The audit sources, in the order the stories show them."""
-DASH = "–"
 
 VERDICTS = {
     "en": {
@@ -31,13 +31,6 @@ _AND = {"en": " and ", "ru": " и "}
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def fmt(value: object, lang: str, decimals: int = 1) -> str:
-    """Format a number for prose or a table; a missing value gives a dash."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return DASH
-    return format_number(float(value), lang, decimals)
 
 
 def source_label(source: str, lang: str) -> str:
