@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import string
-
 import pandas as pd
 import pytest
 
 from analysis_lib.claims.registry import load_registry
 from analysis_lib.loaders import load_programme_budgets
 from analysis_lib.stories import funding
-
-
-def fields(template: str) -> set:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_text_tables_match_in_both_languages():
-    en, ru = funding.TEXT["en"], funding.TEXT["ru"]
-    assert set(en) == set(ru)
-    for key in en:
-        assert fields(en[key]) == fields(ru[key]), key
-        for text in (en[key], ru[key]):
-            assert text.format(**dict.fromkeys(fields(text), "x"))
 
 
 def budget(programme, component, measure, amount, start=None, end=2020, approximate=False):

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import string
-
 import pandas as pd
 import pytest
 
 from analysis_lib.exceptions import ParameterError
 from analysis_lib.loaders import load_heilongjiang_trade
 from analysis_lib.stories import heilongjiang
-
-
-def fields(template: str) -> set:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_text_tables_match_in_both_languages():
-    en, ru = heilongjiang.TEXT["en"], heilongjiang.TEXT["ru"]
-    assert set(en) == set(ru)
-    for key in en:
-        assert fields(en[key]) == fields(ru[key]), key
-        for text in (en[key], ru[key]):
-            assert text.format(**dict.fromkeys(fields(text), "x"))
 
 
 def province(rows: dict) -> pd.DataFrame:

@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 import math
-import string
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
 from analysis_lib.record import read_values
 from analysis_lib.stories import partners, trade_common
-from analysis_lib.stories.context import Report
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 def series(values: dict) -> pd.Series:
     return pd.Series(values, dtype="float64").rename_axis("year")
-
-
-def fields(template: str) -> set:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_text_tables_match_in_both_languages():
-    en, ru = partners.TEXT["en"], partners.TEXT["ru"]
-    assert set(en) == set(ru)
-    for key in en:
-        assert fields(en[key]) == fields(ru[key]), key
-        for text in (en[key], ru[key]):
-            assert text.format(**dict.fromkeys(fields(text), "x"))
 
 
 def synthetic() -> dict:
@@ -85,10 +63,7 @@ def test_real_data_reproduces_the_us_fraction_and_gacc_gaps():
     assert year == 2014 and set(claimed) == {"US", "JP", "KR"}
 
 
-def test_cells_record_values_and_explain_the_default(tmp_path, monkeypatch):
-    monkeypatch.setenv("ANALYSIS_LIB_BUILD_DIR", str(tmp_path / "build"))
-    said = []
-    monkeypatch.setattr(Report, "say", lambda self, markdown: said.append(markdown))
+def test_cells_record_values_and_explain_the_default(tmp_path, said):
     report = partners.start(lang="ru", output_dir=str(tmp_path / "out"))
     for cell in (
         partners.show_source_choice,
@@ -105,10 +80,7 @@ def test_cells_record_values_and_explain_the_default(tmp_path, monkeypatch):
     assert any("МВФ DOTS" in text for text in said)
 
 
-def test_a_year_without_gacc_partner_totals_says_so(tmp_path, monkeypatch):
-    monkeypatch.setenv("ANALYSIS_LIB_BUILD_DIR", str(tmp_path / "build"))
-    said = []
-    monkeypatch.setattr(Report, "say", lambda self, markdown: said.append(markdown))
+def test_a_year_without_gacc_partner_totals_says_so(tmp_path, said):
     report = partners.start(source="gacc", output_dir=str(tmp_path / "out"))
     partners.show_ratios(report)
     assert said[-1].count("cannot be computed") == len(partners.PARTNERS)

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import string
-
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
 from analysis_lib.exceptions import ParameterError
 from analysis_lib.loaders import load_trade_structure
 from analysis_lib.stories import structure
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-def fields(template: str) -> set:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_text_tables_match_in_both_languages():
-    en, ru = structure.TEXT["en"], structure.TEXT["ru"]
-    assert set(en) == set(ru)
-    for key in en:
-        assert fields(en[key]) == fields(ru[key]), key
-        for text in (en[key], ru[key]):
-            assert text.format(**dict.fromkeys(fields(text), "x"))
 
 
 def rows(exporter, importer, year, shares, total=10.0):

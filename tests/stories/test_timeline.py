@@ -2,34 +2,10 @@
 
 from __future__ import annotations
 
-import string
-
-import matplotlib.pyplot as plt
 import pandas as pd
-import pytest
 
 from analysis_lib.record import read_values
 from analysis_lib.stories import timeline, trade_common
-from analysis_lib.stories.context import Report
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-def fields(template: str) -> set:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_text_tables_match_in_both_languages():
-    en, ru = timeline.TEXT["en"], timeline.TEXT["ru"]
-    assert set(en) == set(ru)
-    for key in en:
-        assert fields(en[key]) == fields(ru[key]), key
-        for text in (en[key], ru[key]):
-            assert text.format(**dict.fromkeys(fields(text), "x"))
 
 
 def events() -> pd.DataFrame:
@@ -69,10 +45,7 @@ def test_real_dates_decree_differs_by_a_day():
     assert table.loc["strategy-2003", "verdict"] == "consistent"
 
 
-def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, monkeypatch):
-    monkeypatch.setenv("ANALYSIS_LIB_BUILD_DIR", str(tmp_path / "build"))
-    said = []
-    monkeypatch.setattr(Report, "say", lambda self, markdown: said.append(markdown))
+def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, said):
     report = timeline.start(lang="ru", output_dir=str(tmp_path / "out"))
     for cell in (timeline.show_timeline, timeline.show_events, timeline.show_article_dates):
         cell(report)
@@ -83,9 +56,7 @@ def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, monkeypatch):
     assert any("Указ" in text for text in said)
 
 
-def test_a_narrow_range_counts_only_the_programme_running_through_it(tmp_path, monkeypatch):
-    monkeypatch.setenv("ANALYSIS_LIB_BUILD_DIR", str(tmp_path / "build"))
-    monkeypatch.setattr(Report, "say", lambda self, markdown: None)
+def test_a_narrow_range_counts_only_the_programme_running_through_it(tmp_path, said):
     report = timeline.start(start_year=2016, end_year=2017, output_dir=str(tmp_path / "out"))
     timeline.show_timeline(report)
     values = read_values(tmp_path / "out")["values"]

@@ -1,0 +1,66 @@
+"""The helpers every story shares, and the ``start`` functions ``story_start`` makes."""
+
+from __future__ import annotations
+
+import inspect
+
+import pandas as pd
+import pytest
+
+from analysis_lib.exceptions import ParameterError
+from analysis_lib.stories import common, structure, trade_dynamics
+from analysis_lib.stories.context import story_start
+
+
+def test_fmt_formats_per_language_and_dashes_missing_values():
+    assert common.fmt(1234.56, "en", 1) == "1,234.6"
+    assert common.fmt(1234.56, "ru", 1) != "1,234.6"
+    assert common.fmt(None, "en") == common.DASH
+    assert common.fmt_all([1.0, float("nan")], "en", 2) == ["1.00", common.DASH]
+
+
+def test_row_source_ids_and_year_span():
+    rows = pd.DataFrame({"year": [2003, 1999, 2010], "source_id": ["b", "a", "b"]})
+    assert common.row_source_ids(rows) == ["a", "b"]
+    assert common.year_span(rows) == (1999, 2010)
+
+
+def test_heading_says_the_key_in_the_report_language():
+    said = []
+
+    class FakeReport:
+        lang = "ru"
+
+        def say(self, markdown):
+            said.append(markdown)
+
+    common.heading(FakeReport(), {"en": {"h": "Claim"}, "ru": {"h": "Утверждение"}}, "h")
+    assert said == ["## Утверждение"]
+
+
+def test_story_start_has_the_article_defaults_and_a_docstring():
+    defaults = {
+        name: p.default for name, p in inspect.signature(trade_dynamics.start).parameters.items()
+    }
+    assert defaults == {
+        "lang": "en",
+        "start_year": 2009,
+        "end_year": 2014,
+        "source": "gacc",
+        "output_dir": "",
+    }
+    assert "01-trade-dynamics" in trade_dynamics.start.__doc__
+
+
+def test_story_start_checks_lang_before_reading_data():
+    def data_years():
+        raise AssertionError("data read before the language was checked")
+
+    start = story_start("99-probe", data_years)
+    with pytest.raises(ParameterError, match="lang"):
+        start(lang="de")
+
+
+def test_a_story_without_a_source_refuses_one(tmp_path):
+    with pytest.raises(ParameterError, match=r"^source must be None .*not 'gacc'$"):
+        structure.start(source="gacc", output_dir=str(tmp_path))
