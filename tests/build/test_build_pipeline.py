@@ -94,7 +94,7 @@ def tree(tmp_path_factory):
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
         patch.setattr(manifest, "library_hash", lambda *args: "pinned-library")
         patch.setattr(pipeline, "build_commit", lambda: "0123abcd")
-        patch.setattr(index, "audit_summary", lambda: {"gacc": {"confirmed": 2}})
+        patch.setattr(index, "audit_summary", lambda data_dir=None: {"gacc": {"confirmed": 2}})
         summary = built.run()
         built.first_summary = summary
         built.first = _snapshot(built.reports)

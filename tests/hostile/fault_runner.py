@@ -11,7 +11,7 @@ from analysis_lib.build import index, manifest, pipeline
 
 manifest.library_hash = lambda *args: "pinned-library"
 pipeline.build_commit = lambda: "0123abcd"
-index.audit_summary = lambda: {"gacc": {"consistent": 1}}
+index.audit_summary = lambda data_dir=None: {"gacc": {"consistent": 1}}
 
 if __name__ == "__main__":
     raise SystemExit(cli.main(sys.argv[1:]))

@@ -12,8 +12,10 @@ from pathlib import Path
 _LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
 
-def audit_summary() -> dict[str, dict[str, int]] | str:
+def audit_summary(data_dir=None) -> dict[str, dict[str, int]] | str:
     """Return the claim audit's verdict counts per source, or why they are not available.
+
+    ``data_dir`` is the data folder the reports were built from (default: the project's).
 
     The audit belongs to ``analysis_lib.claims.audit``; while it is missing or
     cannot run (no claims data) the index says so instead of failing the build.
@@ -29,7 +31,7 @@ def audit_summary() -> dict[str, dict[str, int]] | str:
     if not hasattr(audit, "run_audit") or not hasattr(audit, "verdict_counts"):
         return "audit not available"
     try:
-        return audit.verdict_counts(audit.run_audit())
+        return audit.verdict_counts(audit.run_audit(data_dir=data_dir))
     except Exception as error:  # the index must not hide the reports behind an audit bug
         message = " ".join(str(error).split())
         print(f"warning: index without audit summary: {message}", file=sys.stderr)

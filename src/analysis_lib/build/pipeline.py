@@ -244,7 +244,7 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
         index_inputs = _index_inputs(state["reports"], shared, data_dir)
         index_missing = not (reports_dir / "index.html").exists()
         if state["index"].get("inputs") != index_inputs or index_missing:
-            _stage_index(publication, reports_dir, state, index_inputs)
+            _stage_index(publication, reports_dir, state, index_inputs, data_dir)
             summary.index_written = True
         publication.prepare_bytes(manifest.MANIFEST_NAME, manifest.dumps(state))
         publication.commit(removed)
@@ -346,10 +346,12 @@ def _stage_report(publication, item, job, result, state, shared) -> list[str]:
     return [name for name in old.get("outputs", {}) if name not in result.outputs]
 
 
-def _stage_index(publication, reports_dir: Path, state: dict, index_inputs: str) -> None:
+def _stage_index(
+    publication, reports_dir: Path, state: dict, index_inputs: str, data_dir: Path
+) -> None:
     from analysis_lib.build.index import audit_summary, render_index
 
-    page = render_index(reports_dir, state["reports"], audit_summary()).encode("utf-8")
+    page = render_index(reports_dir, state["reports"], audit_summary(data_dir)).encode("utf-8")
     publication.prepare_bytes("index.html", page)
     state["index"] = {
         "inputs": index_inputs,
