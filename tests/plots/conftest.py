@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis_lib.plots.figures_policy import TIMELINE_COLUMNS
+
 
 @pytest.fixture(autouse=True)
 def _strict_warnings_and_closed_figures():
@@ -63,16 +65,7 @@ def frames() -> SimpleNamespace:
             ("e2", "2003-09-10", None, "day", "CN", "strategy", "Strategy C", "Стратегия В"),
             ("p2", "2009-09", "2018", "month", "CN-RU", "programme", "Programme D", "Программа Г"),
         ],
-        columns=[
-            "event_id",
-            "start_date",
-            "end_date",
-            "date_precision",
-            "country",
-            "kind",
-            "title_en",
-            "title_ru",
-        ],
+        columns=list(TIMELINE_COLUMNS),
     )
     trade = pd.DataFrame({"year": years, "value_usd_bn": rng.uniform(30, 100, len(years))})
     structure = pd.DataFrame(

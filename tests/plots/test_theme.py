@@ -15,6 +15,7 @@ from analysis_lib.plots import theme
 from analysis_lib.plots._common import new_figure
 
 RUSSIAN_AND_CHINESE = "Товарооборот Китая и России — 中俄贸易额 −5 ≈ 1/6 → «»"
+ARABIC_AND_HEBREW = "التجارة بين الصين وروسيا — סחר בין סין לרוסיה"
 
 
 def test_set_theme_is_idempotent():
@@ -34,10 +35,20 @@ def test_russian_and_chinese_text_renders_without_missing_glyphs():
     fig.canvas.draw()
 
 
-def test_a_missing_glyph_is_an_error():
-    # Proves the check above can fail: the theme's fonts have no ballot X.
+def test_arabic_and_hebrew_fall_back_to_dejavu_sans_without_missing_glyphs():
+    # Noto Sans CJK lacks both scripts; matplotlib falls back along font.family only
+    # when it lists the fonts (a generic "sans-serif" would pick one font).
+    assert matplotlib.rcParams["font.family"] == theme.FONT_FAMILY
     fig, ax = new_figure(4, 3)
-    ax.set_title("\N{BALLOT X}")
+    ax.set_title(ARABIC_AND_HEBREW)
+    fig.text(0, 0, ARABIC_AND_HEBREW + " " + RUSSIAN_AND_CHINESE)
+    fig.canvas.draw()
+
+
+def test_a_missing_glyph_is_an_error():
+    # Proves the checks above can fail: none of the theme's fonts has Devanagari.
+    fig, ax = new_figure(4, 3)
+    ax.set_title("\N{DEVANAGARI LETTER KA}")
     with pytest.raises(UserWarning, match="missing from font"):
         fig.canvas.draw()
 

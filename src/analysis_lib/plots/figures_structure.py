@@ -16,7 +16,7 @@ from analysis_lib.plots._common import (
     title_of,
     years,
 )
-from analysis_lib.plots.labels import format_number, has_label, label
+from analysis_lib.plots.labels import direction_label, format_number, has_label, label
 from analysis_lib.plots.theme import (
     CATEGORY_COLORS,
     OKABE_ITO,
@@ -109,16 +109,7 @@ def structure_shares(df, *, source_ids, lang="en", sources_df=None):
                 _segment(ax, positions[year], left, 100 - left, OTHER_COLOR, lang)
         ax.set_yticks(list(positions.values()), [str(y) for y in positions])
         ax.set_xlim(0, 100)
-        ax.set_title(
-            label(
-                "title.direction",
-                lang,
-                exporter=label(f"partner.{exporter}", lang),
-                importer=label(f"partner.{importer}", lang),
-            ),
-            loc="left",
-            fontsize=11,
-        )
+        ax.set_title(direction_label(exporter, importer, lang), loc="left", fontsize=11)
         set_axis_labels(ax, label("axis.share_pct", lang), label("axis.year", lang))
     handles = [Patch(color=colours[c], label=textwrap.fill(names[c], 32)) for c in categories]
     if need_other:

@@ -267,6 +267,16 @@ def keys(lang: str) -> frozenset[str]:
     return frozenset(key for key, texts in TRANSLATIONS.items() if texts.get(lang))
 
 
+def direction_label(exporter: str, importer: str, lang: str) -> str:
+    """Return a direction of trade, e.g. ``"China → Russia"``, from two country codes."""
+    return label(
+        "title.direction",
+        lang,
+        exporter=label(f"partner.{exporter}", lang),
+        importer=label(f"partner.{importer}", lang),
+    )
+
+
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
     """Format a number for figure text: ``95.3`` in English, ``95,3`` in Russian.
 
@@ -363,6 +373,7 @@ __all__ = [
     "LANGS",
     "TRANSLATIONS",
     "caption",
+    "direction_label",
     "format_number",
     "has_label",
     "keys",

@@ -3,7 +3,8 @@
 Colours come from the Okabe-Ito palette, which stays distinguishable with the
 common colour-vision deficiencies. Each source, partner, country and verdict
 keeps one colour in every figure. Text uses Noto Sans CJK (Debian package
-``fonts-noto-cjk``), which covers Latin, Cyrillic and Chinese.
+``fonts-noto-cjk``), which covers Latin, Cyrillic and Chinese, and falls back to
+DejaVu Sans for other scripts such as Arabic and Hebrew.
 """
 
 from __future__ import annotations
@@ -70,28 +71,19 @@ VERDICT_COLORS = {
     "no_data": "#DDDDDD",
 }
 # Categories of the structure figures take these in their sorted order.
-CATEGORY_COLORS = [
-    OKABE_ITO[name]
-    for name in (
-        "blue",
-        "orange",
-        "bluish_green",
-        "vermillion",
-        "reddish_purple",
-        "sky_blue",
-        "yellow",
-        "black",
-    )
-] + ["#8C564B", "#BCBD22"]
+CATEGORY_COLORS = [*PALETTE, "#8C564B", "#BCBD22"]
 OTHER_COLOR = "#D9D9D9"
 
+# Matplotlib falls back along this list glyph by glyph only when font.family names
+# the fonts themselves (a generic "sans-serif" picks one font): Noto Sans CJK covers
+# Latin, Cyrillic and Chinese, DejaVu Sans the scripts it lacks (Arabic, Hebrew).
 FONT_FAMILY = ["Noto Sans CJK SC", "Noto Sans CJK JP", "DejaVu Sans"]
 PNG_DPI = 150
 SVG_HASHSALT = "analysis_lib"
 FIGURE_FORMATS = ("png", "svg")
 
 THEME_RC = {
-    "font.family": "sans-serif",
+    "font.family": FONT_FAMILY,
     "font.sans-serif": FONT_FAMILY,
     "axes.unicode_minus": True,
     "axes.formatter.use_locale": False,

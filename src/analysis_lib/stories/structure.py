@@ -12,6 +12,7 @@ The data views live in :mod:`~analysis_lib.stories.structure_views` (importable 
 
 from __future__ import annotations
 
+from analysis_lib.plots.labels import direction_label
 from analysis_lib.stories.common import fmt, fmt_all, heading, row_source_ids, year_span
 from analysis_lib.stories.context import Report, escape_markdown, story_start
 from analysis_lib.stories.structure_views import (
@@ -160,7 +161,7 @@ def show_metrics(report: Report) -> None:
     shown = pd.DataFrame(
         {
             text["col_direction"]: [
-                _direction(e, i, lang)
+                direction_label(e, i, lang)
                 for e, i in zip(table["exporter"], table["importer"], strict=True)
             ],
             text["col_year"]: table["year"].astype(str),
@@ -208,17 +209,6 @@ def show_metrics(report: Report) -> None:
                 )
             },
         )
-    )
-
-
-def _direction(exporter: str, importer: str, lang: str) -> str:
-    from analysis_lib.plots.labels import label
-
-    return label(
-        "title.direction",
-        lang,
-        exporter=label(f"partner.{exporter}", lang),
-        importer=label(f"partner.{importer}", lang),
     )
 
 
