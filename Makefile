@@ -63,7 +63,7 @@ bench: $(STAMP) ## Time the build against the naive loop and the floor
 lab: $(STAMP) ## Start JupyterLab offline with the analysis-lib kernel
 	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.open_browser=False \
 		--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-		--ServerApp.disable_check_xsrf=False
+		--LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 lock: ## Regenerate requirements.lock from pyproject.toml (needs the network)
 	@tools/make-lock.sh
