@@ -7,6 +7,7 @@ values, render the reader and full HTML, print the PDF. Nothing here touches
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import time
@@ -20,6 +21,7 @@ from analysis_lib.exceptions import AnalysisLibError, BuildError, SystemDependen
 
 FIGURE_SUFFIXES = (".png", ".svg")
 LONG_BUILD = 4  # reports; from here on a tty gets a progress bar
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,35 @@ class Progress:
             self.bar.close()
 
 
+def die_with_leader(leader_pid: int) -> None:
+    """Worker initializer: on Linux, have the kernel SIGKILL this worker when the leader dies.
+
+    A killed leader (``kill -9``, an OOM kill) cannot shut its pool down, and its
+    forked workers would run on, holding kernels and files. Elsewhere, or without a
+    loadable libc, this does nothing.
+
+    Parameters
+    ----------
+    leader_pid : int
+        The process id of the leader that forks the workers.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # the running program's libc symbols
+        prctl = libc.prctl
+    except (OSError, AttributeError):
+        return
+    if prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
+        return
+    # The leader may have died between the fork and the prctl call.
+    if os.getppid() != leader_pid:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
     """Build every job; return results by key, or raise the first failure."""
     results, failures = {}, []
@@ -237,7 +268,12 @@ def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
 
         # fork: the workers inherit papermill/nbconvert already imported here.
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=die_with_leader,
+            initargs=(os.getpid(),),
+        ) as pool:
             futures = {pool.submit(build_report, job): job for job in jobs}
             for future in as_completed(futures):
                 job = futures[future]
