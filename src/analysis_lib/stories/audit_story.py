@@ -285,6 +285,13 @@ def _empty(report: AuditReport, audit_df) -> bool:
     return True
 
 
+def _section(report: AuditReport, key: str):
+    """Show the heading ``key``; return the audit rows, or None once it said there are none."""
+    heading(report, TEXT, key)
+    audit_df = _load(report)
+    return None if _empty(report, audit_df) else audit_df
+
+
 def show_overview(report: AuditReport) -> None:
     """State how many claims and verdicts there are, and count the verdicts per source."""
     from analysis_lib.claims.registry import load_registry
@@ -330,9 +337,8 @@ def show_figure(report: AuditReport) -> None:
     from analysis_lib.loaders import load_sources
     from analysis_lib.plots import audit_verdicts
 
-    heading(report, TEXT, "h_figure")
-    audit_df = _load(report)
-    if _empty(report, audit_df):
+    audit_df = _section(report, "h_figure")
+    if audit_df is None:
         return
     text = TEXT[report.lang]
     grid = verdict_grid(audit_df)
@@ -359,9 +365,8 @@ def show_table(report: AuditReport) -> None:
     """Show every claim and source with its verdict marked, the claimed and computed figures."""
     from analysis_lib.plots.labels import label
 
-    heading(report, TEXT, "h_table")
-    audit_df = _load(report)
-    if _empty(report, audit_df):
+    audit_df = _section(report, "h_table")
+    if audit_df is None:
         return
     text = TEXT[report.lang]
     for row in audit_df.to_dict("records"):
@@ -387,9 +392,8 @@ def show_table(report: AuditReport) -> None:
 
 def show_arithmetic(report: AuditReport) -> None:
     """Show the audit's explanation (figures, sources, rule) of every verdict."""
-    heading(report, TEXT, "h_arithmetic")
-    audit_df = _load(report)
-    if _empty(report, audit_df):
+    audit_df = _section(report, "h_arithmetic")
+    if audit_df is None:
         return
     text = TEXT[report.lang]
     shown = audit_df.assign(source=[source_label(s, report.lang) for s in audit_df["source"]])

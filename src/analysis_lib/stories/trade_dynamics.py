@@ -151,6 +151,23 @@ def _range(report: Report) -> tuple[int, int]:
     return report.params.start_year, report.params.end_year
 
 
+def _claims_in_range(claim_ids, column: str, start_year: int, end_year: int):
+    """Return the article's claims in the years, and their ``year``/``column`` frame to draw.
+
+    The frame is None when no claim falls in the years.
+    """
+    claims = article_claims(load_claims(), claim_ids)
+    in_range = claims[claims["year"].between(start_year, end_year)]
+    claimed = in_range.rename(columns={"claimed_value": column})[["year", column]]
+    return in_range, claimed if len(claimed) else None
+
+
+def _cited_with_article(first: int, last: int) -> list[str]:
+    """Return the source ids of every source's series in ``first``–``last``, and the article."""
+    ids = {sid for s in SOURCES for sid in series_source_ids(s, "RU", range(first, last + 1))}
+    return sorted(ids | {"article"})
+
+
 def show_intro(report: Report) -> None:
     """Say what the report compares and which source is chosen."""
     lang = report.lang
@@ -174,25 +191,13 @@ def show_levels(report: Report) -> None:
     start_year, end_year = _range(report)
     series = load_series()
     levels = levels_table(series, start_year, end_year)
-    claims = article_claims(load_claims(), LEVEL_CLAIMS)
-    in_range = claims[claims["year"].between(start_year, end_year)]
-    claimed = in_range.rename(columns={"claimed_value": "claimed_usd_bn"})[
-        ["year", "claimed_usd_bn"]
-    ]
-    fig = trade_levels(
-        levels,
-        source_ids=[*SOURCES, "article"],
-        lang=lang,
-        claims=claimed if len(claimed) else None,
-    )
+    in_range, claimed = _claims_in_range(LEVEL_CLAIMS, "claimed_usd_bn", start_year, end_year)
+    fig = trade_levels(levels, source_ids=[*SOURCES, "article"], lang=lang, claims=claimed)
     highlight_source(fig, source, lang)
     thin_year_ticks(fig)
     # Room right of the last year for the article's value label.
     fig.axes[0].set_xlim(start_year - 0.3, end_year + 0.6)
-    cited = {
-        sid for s in SOURCES for sid in series_source_ids(s, "RU", range(start_year, end_year + 1))
-    }
-    report.figure(fig, "trade_levels", sorted(cited | {"article"}))
+    report.figure(fig, "trade_levels", _cited_with_article(start_year, end_year))
     for row in levels.dropna().itertuples(index=False):
         report.value(f"trade_{row.year}_{row.source}_usd_bn", round(row.value_usd_bn, 4))
     for claim in in_range.itertuples(index=False):
@@ -231,11 +236,7 @@ def show_growth(report: Report) -> None:
     start_year, end_year = _range(report)
     series = load_series()
     growth = growth_table(series, start_year, end_year)
-    claims = article_claims(load_claims(), GROWTH_CLAIMS)
-    in_range = claims[claims["year"].between(start_year, end_year)]
-    claimed = in_range.rename(columns={"claimed_value": "claimed_growth_pct"})[
-        ["year", "claimed_growth_pct"]
-    ]
+    _, claimed = _claims_in_range(GROWTH_CLAIMS, "claimed_growth_pct", start_year, end_year)
     shown = growth.dropna()
     if shown.empty:
         report.say(
@@ -244,20 +245,11 @@ def show_growth(report: Report) -> None:
             )
         )
         return
-    fig = trade_growth(
-        shown,
-        source_ids=[*SOURCES, "article"],
-        lang=lang,
-        claims=claimed if len(claimed) else None,
-    )
+    fig = trade_growth(shown, source_ids=[*SOURCES, "article"], lang=lang, claims=claimed)
     highlight_source(fig, source, lang)
     thin_year_ticks(fig)
-    cited = {
-        sid
-        for s in SOURCES
-        for sid in series_source_ids(s, "RU", range(start_year - 1, end_year + 1))
-    }
-    report.figure(fig, "trade_growth", sorted(cited | {"article"}))
+    # Growth in the first year rests on the year before it.
+    report.figure(fig, "trade_growth", _cited_with_article(start_year - 1, end_year))
     for row in shown.itertuples(index=False):
         report.value(f"growth_{row.year}_{row.source}_pct", round(row.growth_pct, 4))
     chosen = shown[shown["source"] == source]
@@ -373,5 +365,4 @@ def show_claims(report: Report) -> None:
                         claimed=fmt(row.claimed_value, lang),
                     )
                 )
-    ids = {sid for s in SOURCES for sid in series_source_ids(s, "RU", range(first, last + 1))}
-    report.cite(sorted(ids | {"article"}))
+    report.cite(_cited_with_article(first, last))
