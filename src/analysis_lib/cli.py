@@ -12,6 +12,23 @@ import sys
 from analysis_lib.exceptions import AnalysisLibError
 
 
+def positive_int(text: str) -> int:
+    """Parse a whole number >= 1 for an argparse option (e.g. ``--jobs``).
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        "must be a positive integer; not 'x'".
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer; not {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every sub-command."""
     parser = argparse.ArgumentParser(

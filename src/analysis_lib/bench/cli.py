@@ -7,18 +7,9 @@ import os
 from pathlib import Path
 
 from analysis_lib import paths
+from analysis_lib.cli import positive_int
 
 SECTIONS = ("build", "floor", "rebuild", "importer", "metrics")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a positive integer; not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer; not {text!r}")
-    return value
 
 
 def register(subparsers) -> None:
@@ -34,7 +25,7 @@ def register(subparsers) -> None:
             "writes them to <work-dir>/bench.json."
         ),
     )
-    parser.add_argument("--repeat", type=_positive, default=3, help="runs per measurement")
+    parser.add_argument("--repeat", type=positive_int, default=3, help="runs per measurement")
     parser.add_argument(
         "--quick", action="store_true", help="one notebook, English, small inputs (for tests)"
     )
@@ -46,8 +37,8 @@ def register(subparsers) -> None:
         metavar="SECTION",
         help=f"what to time, among: {', '.join(SECTIONS)}",
     )
-    parser.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1)
-    parser.add_argument("--rows", type=_positive, default=None, help="synthetic table rows")
+    parser.add_argument("--jobs", type=positive_int, default=os.cpu_count() or 1)
+    parser.add_argument("--rows", type=positive_int, default=None, help="synthetic table rows")
     parser.add_argument("--notebooks-dir", type=Path, default=paths.NOTEBOOKS_DIR)
     parser.add_argument(
         "--work-dir", type=Path, default=None, help="scratch folder; default: build/bench"

@@ -11,16 +11,7 @@ import os
 from pathlib import Path
 
 from analysis_lib import paths
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a positive integer; not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer; not {text!r}")
-    return value
+from analysis_lib.cli import positive_int
 
 
 def register(subparsers) -> None:
@@ -34,7 +25,7 @@ def register(subparsers) -> None:
         ),
     )
     parser.add_argument(
-        "--jobs", type=_positive, default=os.cpu_count() or 1, help="notebooks run at once"
+        "--jobs", type=positive_int, default=os.cpu_count() or 1, help="notebooks run at once"
     )
     parser.add_argument("--lang", choices=("en", "ru", "all"), default="all")
     parser.add_argument("--only", nargs="+", metavar="STEM", default=[], help="notebook stems")
@@ -44,7 +35,7 @@ def register(subparsers) -> None:
     parser.add_argument("--force", action="store_true", help="rebuild even if up to date")
     parser.add_argument("--no-pdf", action="store_true", help="HTML only")
     parser.add_argument(
-        "--timeout", type=_positive, default=300, help="per-cell timeout in seconds"
+        "--timeout", type=positive_int, default=300, help="per-cell timeout in seconds"
     )
     parser.set_defaults(handler=run_build)
     _register_check(subparsers)
@@ -90,7 +81,7 @@ def _register_check(subparsers) -> None:
     ):
         parser = subparsers.add_parser(name, help=summary, description=text)
         parser.add_argument(
-            "--jobs", type=_positive, default=os.cpu_count() or 1, help="notebooks run at once"
+            "--jobs", type=positive_int, default=os.cpu_count() or 1, help="notebooks run at once"
         )
         parser.add_argument("--notebooks-dir", type=Path, default=paths.NOTEBOOKS_DIR)
         parser.add_argument("--golden-dir", type=Path, default=paths.GOLDEN_DIR)
@@ -98,7 +89,7 @@ def _register_check(subparsers) -> None:
             "--work-dir", type=Path, default=None, help=f"scratch folder; default: build/{name}"
         )
         parser.add_argument(
-            "--timeout", type=_positive, default=300, help="per-cell timeout in seconds"
+            "--timeout", type=positive_int, default=300, help="per-cell timeout in seconds"
         )
         parser.set_defaults(handler=run_check if name == "check" else run_golden)
 
