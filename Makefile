@@ -17,7 +17,9 @@ help: ## Show this help
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "setup: creating $(VENV)/ from requirements.lock"
-	@test -x $(PY) || python3 -m venv $(VENV)
+	@# A bare Debian python3 lacks venv: install python3-venv (as root) and retry.
+	@test -x $(PY) || python3 -m venv $(VENV) 2>/dev/null \
+		|| { rm -rf $(VENV); tools/system-deps.sh python3-venv && python3 -m venv $(VENV); }
 	@# --no-deps: the lock is the complete, exact environment.
 	@$(PIP) install --no-deps -r requirements.lock
 	@$(PIP) install --no-deps --no-build-isolation -e .

@@ -3,7 +3,8 @@
 # Exit 0 when everything is present; non-zero (after printing the exact
 # command) when it is missing and cannot be installed here.
 set -u
-packages=(chromium fonts-noto-cjk poppler-utils)
+# With arguments: just those packages (e.g. python3-venv for the first setup).
+if [ $# -gt 0 ]; then packages=("$@"); else packages=(chromium fonts-noto-cjk poppler-utils); fi
 missing=()
 for pkg in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
