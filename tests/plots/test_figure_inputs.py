@@ -141,11 +141,17 @@ def test_budgets_refuse_mixed_currencies(frames):
 
 def test_budgets_mark_approximate_amounts_and_print_the_note(frames):
     fig = plots.programme_budgets(
-        frames.budgets, source_ids=IDS, lang="ru", note_key="note.funding_24pct_unverifiable"
+        frames.budgets,
+        source_ids=IDS,
+        lang="ru",
+        note_key="note.funding_claim_unverifiable",
+        note_fields={"claimed": "17%"},
     )
     texts = _texts(fig)
     assert any(t.startswith("≈ ") for t in texts)
-    assert any(label("note.funding_24pct_unverifiable", "ru") in t for t in texts)
+    note = label("note.funding_claim_unverifiable", "ru", claimed="17%")
+    assert "«17% необходимых средств»" in note
+    assert any(note in t for t in texts)
     assert "Программа Б" in texts
 
 

@@ -169,7 +169,9 @@ def policy_timeline(
     return fig
 
 
-def programme_budgets(df, *, source_ids, lang="en", note_key=None, sources_df=None):
+def programme_budgets(
+    df, *, source_ids, lang="en", note_key=None, note_fields=None, sources_df=None
+):
     """Compare the funding of the Far East programmes, one bar per budget component.
 
     Parameters
@@ -186,7 +188,10 @@ def programme_budgets(df, *, source_ids, lang="en", note_key=None, sources_df=No
     lang : {'en', 'ru'}, default 'en'
     note_key : str, optional
         A labels key whose text is printed above the caption, e.g.
-        ``'note.funding_24pct_unverifiable'``.
+        ``'note.funding_claim_unverifiable'``.
+    note_fields : dict, optional
+        Values for the note's template fields, e.g. ``{"claimed": "24%"}`` taken
+        from the claim registry.
     sources_df : pandas.DataFrame, optional
         The ``sources`` table, to name source ids in the caption.
 
@@ -252,7 +257,7 @@ def programme_budgets(df, *, source_ids, lang="en", note_key=None, sources_df=No
     set_axis_labels(ax, axis, label("axis.programme", lang))
     place_legend(ax, title=label("legend.component", lang))
     title_of(fig, label("title.programme_budgets", lang))
-    note = label(note_key, lang) if note_key else None
+    note = label(note_key, lang, **(note_fields or {})) if note_key else None
     add_caption(fig, source_ids, lang, sources_df, note=note)
     return fig
 

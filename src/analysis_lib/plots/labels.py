@@ -129,11 +129,11 @@ TRANSLATIONS: Mapping[str, Mapping[str, str]] = {
     },
     "annot.fraction_only": {"en": "≈ {fraction}", "ru": "≈ {fraction}"},
     "annot.approximate": {"en": "≈ {value}", "ru": "≈ {value}"},
-    "note.funding_24pct_unverifiable": {
-        "en": "The article's “24% of the necessary funds” for the 1996–2005 programme "
-        "was found in no public source: it cannot be checked.",
-        "ru": "Цифра статьи «24% необходимых средств» для программы 1996–2005 гг. "
-        "не найдена ни в одном открытом источнике: проверить её невозможно.",
+    "note.funding_claim_unverifiable": {
+        "en": "The article's “{claimed} of the necessary funds” for the first Far East "
+        "programme was found in no public source: it cannot be checked.",
+        "ru": "Цифра статьи «{claimed} необходимых средств» для первой программы "
+        "по Дальнему Востоку не найдена ни в одном открытом источнике: проверить её невозможно.",
     },
     # Sources of series (audit sources and the article itself)
     "source.gacc": {"en": "China Customs (GACC)", "ru": "Таможня КНР (ГТУ КНР)"},

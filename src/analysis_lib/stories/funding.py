@@ -116,7 +116,8 @@ def show_budgets(report: Report) -> None:
             part,
             source_ids=part_ids,
             lang=lang,
-            note_key="note.funding_24pct_unverifiable" if unverifiable and index == 0 else None,
+            note_key="note.funding_claim_unverifiable" if unverifiable and index == 0 else None,
+            note_fields={"claimed": results[0].claimed} if results else None,
             sources_df=load_sources(),
         )
         report.figure(fig, f"programme_budgets_{programme}", part_ids)
