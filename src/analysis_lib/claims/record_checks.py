@@ -90,19 +90,30 @@ def check_event_date(claim: dict, evidence: Evidence) -> Finding:
     return Finding(judgement.verdict, start, explanation, (record["source_id"],))
 
 
-def check_period(claim: dict, evidence: Evidence) -> Finding:
-    """Compare a claimed period (first and last year) with the recorded start and end."""
+def _record_years(claim: dict, evidence: Evidence, no_end: str):
+    """Return ``(record, start year, end year, failure)`` of the claim's timeline row.
+
+    ``failure`` is a Finding when there is no single row, or (unverifiable, with
+    ``no_end`` after the row's label) when the row has no end date.
+    """
     record, failure = _one_record(claim, "timeline", evidence)
     if failure:
-        return failure
+        return None, None, None, failure
     start, end = _year_of(record["start_date"]), _year_of(record.get("end_date"))
     if end is None:
-        return Finding(
-            rules.UNVERIFIABLE,
-            None,
-            f"{_record_label(record)} has no end_date, so the period cannot be compared.",
-            (record["source_id"],),
+        failure = Finding(
+            rules.UNVERIFIABLE, None, f"{_record_label(record)} {no_end}", (record["source_id"],)
         )
+    return record, start, end, failure
+
+
+def check_period(claim: dict, evidence: Evidence) -> Finding:
+    """Compare a claimed period (first and last year) with the recorded start and end."""
+    record, start, end, failure = _record_years(
+        claim, evidence, "has no end_date, so the period cannot be compared."
+    )
+    if failure:
+        return failure
     claimed = (int(claim["year"]), int(claim["year_end"]))
     judgement = rules.judge_same_year(claimed, (start, end))
     explanation = (
@@ -114,19 +125,14 @@ def check_period(claim: dict, evidence: Evidence) -> Finding:
 
 def check_duration(claim: dict, evidence: Evidence) -> Finding:
     """Compare a claimed horizon in years with ``end year - start year`` of the record."""
-    record, failure = _one_record(claim, "timeline", evidence)
+    record, start, end, failure = _record_years(
+        claim,
+        evidence,
+        "has no end_date (no cited source states one), so the horizon of "
+        f"{claim['claimed_text']} {claim['unit']} cannot be computed.{_note(claim)}",
+    )
     if failure:
         return failure
-    start, end = _year_of(record["start_date"]), _year_of(record.get("end_date"))
-    if end is None:
-        return Finding(
-            rules.UNVERIFIABLE,
-            None,
-            f"{_record_label(record)} has no end_date (no cited source states one), so the "
-            f"horizon of {claim['claimed_text']} {claim['unit']} cannot be computed."
-            f"{_note(claim)}",
-            (record["source_id"],),
-        )
     years = end - start
     judgement = rules.judge_within_range(years, claim["claimed_text"], "years")
     explanation = (
