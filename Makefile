@@ -72,4 +72,4 @@ lock: ## Regenerate requirements.lock from pyproject.toml (needs the network)
 
 clean: ## Remove build outputs and reports (keeps .venv/ and data/)
 	@rm -rf build reports/*.html reports/*.json reports/en reports/ru reports/figures
-	@find . -name __pycache__ -prune -exec rm -rf {} +
+	@find src tests -name __pycache__ -prune -exec rm -rf {} +
