@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +37,7 @@ from analysis_lib.exceptions import DataFileError
 INTEGER = re.compile(r"[+-]?[0-9]+")
 NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+NUMBER_CHARACTERS = re.compile(r"[0-9.eE+-]*")
 PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 TRUE_VALUES = ("true", "True", "TRUE", "1")
 FALSE_VALUES = ("false", "False", "FALSE", "0")
@@ -85,16 +87,23 @@ def _convert_cell(text: str, type_: str):
     raise ValueError(text)
 
 
-def typed_column(path: Path, field: dict, cells: list[str], rows: list[int]) -> pd.Series:
+def typed_column(
+    path: Path, field: dict, cells: Sequence[str], rows: Sequence[int] | pd.Index
+) -> pd.Series:
     """Convert one column of text cells to the field's dtype.
 
-    Raises ``DataFileError`` at the first cell that is not of the field's type.
+    ``rows`` are the cells' file rows; a ``pandas.Index`` is used as the index
+    as it is (so columns of one table can share it). Raises ``DataFileError`` at
+    the first cell that is not of the field's type.
     """
     type_ = field["type"]
-    index = pd.Index(rows, name="row")
+    index = rows if isinstance(rows, pd.Index) else pd.Index(rows, name="row")
     if type_ == "string":
         values = [cell if cell != "" else None for cell in cells]
         return pd.Series(values, index=index, dtype=DTYPES[type_], name=field["name"])
+    converted = _convert_whole(cells, type_)
+    if converted is not None:
+        return pd.Series(converted, index=index, name=field["name"])
     values = []
     for row, cell in zip(rows, cells, strict=True):
         if cell == "":
@@ -112,6 +121,52 @@ def typed_column(path: Path, field: dict, cells: list[str], rows: list[int]) -> 
     if type_ == "number":
         values = [float("nan") if v is None else v for v in values]
     return pd.Series(values, index=index, dtype=DTYPES[type_], name=field["name"])
+
+
+def _convert_whole(cells: Sequence[str], type_: str):
+    """Return the column as an array of the field's dtype, or ``None`` if a cell is bad.
+
+    Accepts exactly what ``_convert_cell`` accepts; the per-cell loop in
+    ``typed_column`` runs only to find and name the first bad cell.
+    """
+    import numpy as np
+
+    texts = np.asarray(cells, dtype=object)
+    try:
+        if type_ == "number":
+            return _numbers(texts)
+        # Years, flags and dates repeat: convert each distinct text once.
+        codes, distinct = pd.factorize(texts)
+        values = distinct.tolist()
+        empty = values.index("") if "" in values else None
+        if empty is not None:
+            del values[empty]
+        if type_ == "integer":
+            if not all(map(INTEGER.fullmatch, values)):
+                return None
+            values = list(map(int, values))
+        else:
+            values = [_convert_cell(text, type_) for text in values]
+        if empty is not None:
+            values.insert(empty, None)
+        return pd.array(values, dtype=DTYPES[type_]).take(codes)
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _numbers(texts):
+    import numpy as np
+
+    filled = texts != ""
+    present = texts[filled].tolist()
+    # Made only of these characters, a text is a NUMBER exactly when float() reads it
+    # (float's extras: whitespace, inf/nan, '_' and non-ASCII digits, are outside the
+    # set), so one scan of the joined text replaces a regex per cell.
+    if NUMBER_CHARACTERS.fullmatch("".join(present)) is None:
+        return None
+    numbers = np.full(len(texts), np.nan, dtype="float64")
+    numbers[filled] = np.fromiter(map(float, present), dtype="float64", count=len(present))
+    return numbers
 
 
 def _field_checks(field: dict) -> list[pa.Check]:

@@ -118,13 +118,16 @@ def _read_validated(path: Path, resource: dict) -> pd.DataFrame:
 
 
 def _parse_validated(path: Path, resource: dict, expected: list[str], text: str) -> pd.DataFrame:
-    header, rows, records = reading.parse_records(path, text)
+    header, rows, cells = reading.parse_columns(path, text)
     reading.check_header(path, header, expected)
+    # One index shared by every column, so building the frame needs no alignment.
+    index = pd.Index(rows, name="row")
     columns = {
-        field["name"]: typed_column(path, field, [r[i] for r in records], rows)
+        field["name"]: typed_column(path, field, cells[i], index)
         for i, field in enumerate(resource["schema"]["fields"])
     }
-    frame = pd.DataFrame(columns, index=pd.Index(rows, name="row"))
+    del cells
+    frame = pd.DataFrame(columns, index=index)
     try:
         frame = build_schema(resource).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as error:
