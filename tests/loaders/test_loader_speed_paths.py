@@ -51,6 +51,7 @@ CELLS = {
     "integer": ["2014", "+5", "-0012", "", "1_0", " 1", "1 ", "١٢", "1.0"],
     "number": ["1.5", ".5", "1.", "-1e5", "+1.E-3", "", "inf", "nan", "1_0", " 1", ".e5", "1e5e5"],
     "boolean": ["true", "False", "TRUE", "1", "0", "", "yes", "t"],
+    "string": ["CN", "", " RU ", "2014", "é", "a,b"],
     "date": ["2014-05-01", "", "2014-02-30", "2014-5-1", "0000-01-01", "1500-12-31"],
 }
 
@@ -58,6 +59,8 @@ CELLS = {
 def _per_cell(path: Path, field: dict, cells: list[str]):
     """The per-cell rule, one cell at a time (the reference for the whole-column path)."""
     type_ = field["type"]
+    if type_ == "string":
+        return pd.Series([cell or None for cell in cells], dtype=schema.DTYPES[type_])
     values = []
     for row, cell in enumerate(cells, start=2):
         if cell == "":

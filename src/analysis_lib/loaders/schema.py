@@ -98,9 +98,6 @@ def typed_column(
     """
     type_ = field["type"]
     index = rows if isinstance(rows, pd.Index) else pd.Index(rows, name="row")
-    if type_ == "string":
-        values = [cell if cell != "" else None for cell in cells]
-        return pd.Series(values, index=index, dtype=DTYPES[type_], name=field["name"])
     converted = _convert_whole(cells, type_)
     if converted is not None:
         return pd.Series(converted, index=index, name=field["name"])
@@ -135,7 +132,8 @@ def _convert_whole(cells: Sequence[str], type_: str):
     try:
         if type_ == "number":
             return _numbers(texts)
-        # Years, flags and dates repeat: convert each distinct text once.
+        # Codes, years, flags and dates repeat: convert each distinct text once
+        # (and repeated strings share one object, whose hash Python then keeps).
         codes, distinct = pd.factorize(texts)
         values = distinct.tolist()
         empty = values.index("") if "" in values else None
@@ -145,7 +143,7 @@ def _convert_whole(cells: Sequence[str], type_: str):
             if not all(map(INTEGER.fullmatch, values)):
                 return None
             values = list(map(int, values))
-        else:
+        elif type_ != "string":
             values = [_convert_cell(text, type_) for text in values]
         if empty is not None:
             values.insert(empty, None)
