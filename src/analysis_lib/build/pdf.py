@@ -38,6 +38,9 @@ CHROMIUM_FLAGS = (
     "--no-first-run",
 )
 _DATE_FIELD = re.compile(rb"/(CreationDate|ModDate) \((D:[^)]*)\)")
+# Tagged-PDF structure ids are Chromium's DOM node ids, which can shift by one
+# between two prints of the same page; they appear in /ID, /Headers and /IDTree.
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
 
 
 def pdf_engine() -> str:
@@ -82,6 +85,17 @@ def fix_pdf_dates(data: bytes, epoch: int) -> bytes:
     return _DATE_FIELD.sub(replace, data)
 
 
+def renumber_node_ids(data: bytes) -> bytes:
+    """Renumber the tagged-PDF structure ids ``(nodeNNNNNNNN)`` by their rank.
+
+    The mapping keeps the ids' order (the /IDTree stays sorted) and their length
+    (the cross-reference offsets stay valid), so two prints whose node ids differ
+    only by Chromium's numbering give the same bytes.
+    """
+    ranks = {old: rank for rank, old in enumerate(sorted(set(_NODE_ID.findall(data))), 1)}
+    return _NODE_ID.sub(lambda m: b"(node%08d)" % ranks[m.group(1)], data)
+
+
 def print_with_chromium(chromium: Path, html_path: Path, pdf_path: Path, epoch: int) -> None:
     """Print ``html_path`` to ``pdf_path`` with headless Chromium, with reproducible dates.
 
@@ -111,7 +125,7 @@ def print_with_chromium(chromium: Path, html_path: Path, pdf_path: Path, epoch: 
             raise BuildError(
                 f"{html_path}: Chromium exited with {completed.returncode} and no PDF: {last}"
             )
-        pdf_path.write_bytes(fix_pdf_dates(raw.read_bytes(), epoch))
+        pdf_path.write_bytes(renumber_node_ids(fix_pdf_dates(raw.read_bytes(), epoch)))
 
 
 def require_latex() -> None:
