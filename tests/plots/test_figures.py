@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from analysis_lib import plots
 from analysis_lib.exceptions import ParameterError
+from analysis_lib.plots.figures_policy import TIMELINE_COLUMNS
 from analysis_lib.plots.labels import caption, label
 
 SOURCE_IDS = ("gacc", "imf_dots_cn")
@@ -82,16 +83,7 @@ CASES = {
             _df(f, "events", df), trade_df=f.trade, source_ids=SOURCE_IDS, lang=lang
         ),
         "events",
-        (
-            "event_id",
-            "start_date",
-            "end_date",
-            "date_precision",
-            "country",
-            "kind",
-            "title_en",
-            "title_ru",
-        ),
+        TIMELINE_COLUMNS,
         ("title.policy_timeline", {"start": 1996, "end": 2018}),
         ("axis.event", "axis.year", "axis.trade_usd_bn"),
         "axis.trade_usd_bn",
