@@ -22,10 +22,10 @@ from analysis_lib.stories.trade_common import (
     source_label,
     text_table,
     thin_year_ticks,
+    trade_years,
 )
 
 NOTEBOOK = "08-after-the-article"
-DATA_YEARS = (2015, 2025)
 LEVEL_CLAIM = "trade-2014"
 US_RATIO_CLAIM = "ratio-2014-us"
 
@@ -125,7 +125,7 @@ def latest_partner_ratio(russia, partner, start_year: int, end_year: int):
 # ---------------------------------------------------------------- the notebook's cells
 
 
-start = story_start(NOTEBOOK, DATA_YEARS, start_year=2015, end_year=2025, source="gacc")
+start = story_start(NOTEBOOK, trade_years, start_year=2015, end_year=2025, source="gacc")
 
 
 def _context(report: Report):

@@ -24,12 +24,12 @@ from analysis_lib.stories.trade_common import (
     series_source_ids,
     source_label,
     text_table,
+    trade_years,
     verdict_label,
     verdict_table,
 )
 
 NOTEBOOK = "02-partner-comparison"
-DATA_YEARS = (1992, 2025)
 PARTNERS = ("US", "JP", "KR", "WLD")
 RATIO_CLAIMS = {"US": "ratio-2014-us", "JP": "ratio-2014-jp", "KR": "ratio-2014-kr"}
 LEVEL_CLAIM = "trade-2014"
@@ -144,7 +144,7 @@ def claimed_fractions(claims_df) -> dict:
 # ---------------------------------------------------------------- the notebook's cells
 
 
-start = story_start(NOTEBOOK, DATA_YEARS, start_year=2014, end_year=2014, source="imf_dots_cn")
+start = story_start(NOTEBOOK, trade_years, start_year=2014, end_year=2014, source="imf_dots_cn")
 
 
 def _partner(partner: str, lang: str) -> str:

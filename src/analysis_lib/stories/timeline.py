@@ -19,11 +19,11 @@ from analysis_lib.stories.trade_common import (
     series_source_ids,
     source_label,
     text_table,
+    timeline_years,
     verdict_label,
 )
 
 NOTEBOOK = "03-policy-timeline"
-DATA_YEARS = (1996, 2018)
 
 
 # ---------------------------------------------------------------- data views
@@ -104,7 +104,7 @@ def _period(start, end) -> str:
 # ---------------------------------------------------------------- the notebook's cells
 
 
-start = story_start(NOTEBOOK, DATA_YEARS, start_year=1996, end_year=2018, source="imf_dots_cn")
+start = story_start(NOTEBOOK, timeline_years, start_year=1996, end_year=2018, source="imf_dots_cn")
 
 
 def show_timeline(report: Report) -> None:

@@ -247,3 +247,27 @@ def verdict_table(results, claim_ids):
         if r.id in claim_ids
     ]
     return pd.DataFrame(rows, columns=["claim_id", "source", "verdict", "computed"])
+
+
+def trade_years() -> tuple[int, int]:
+    """Return the first and last year any audit source has China-Russia trade for.
+
+    The trade notebooks accept years within this span, so the bounds follow the
+    data package instead of being typed into the stories.
+    """
+    from analysis_lib.loaders import AUDIT_SOURCES, trade_series
+
+    years = set()
+    for source in AUDIT_SOURCES:
+        years |= {int(year) for year in trade_series(source, "RU").index}
+    return min(years), max(years)
+
+
+def timeline_years() -> tuple[int, int]:
+    """Return the first start year and the last end year of the ``timeline`` table."""
+    from analysis_lib.loaders import load_timeline
+
+    events = load_timeline()
+    starts = events["start_date"].str[:4].astype(int)
+    ends = events["end_date"].dropna().str[:4].astype(int)
+    return int(starts.min()), int(max(starts.max(), ends.max() if len(ends) else 0))

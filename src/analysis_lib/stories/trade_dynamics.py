@@ -27,12 +27,12 @@ from analysis_lib.stories.trade_common import (
     series_source_ids,
     source_label,
     thin_year_ticks,
+    trade_years,
     verdict_label,
     verdict_table,
 )
 
 NOTEBOOK = "01-trade-dynamics"
-DATA_YEARS = (1992, 2025)
 LEVEL_CLAIMS = ("trade-2010", "trade-2011", "trade-2012", "trade-2014")
 GROWTH_CLAIMS = ("growth-2014",)
 SLOWDOWN_CLAIM = "slowdown-2012"
@@ -140,7 +140,7 @@ def slowdown_table(series_by_source: dict, year: int):
 # ---------------------------------------------------------------- the notebook's cells
 
 
-start = story_start(NOTEBOOK, DATA_YEARS, start_year=2009, end_year=2014, source="gacc")
+start = story_start(NOTEBOOK, trade_years, start_year=2009, end_year=2014, source="gacc")
 
 
 def _unit(kind: str) -> str:
