@@ -8,7 +8,7 @@ COMMAND_MODULES = (
     "analysis_lib.importers.commands",
     "analysis_lib.loaders.commands",
     "analysis_lib.claims.commands",
-    "analysis_lib.build.commands",
+    "analysis_lib.publish.commands",
 )
 
 REGISTRARS = [import_module(name).register for name in COMMAND_MODULES]

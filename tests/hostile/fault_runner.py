@@ -7,7 +7,7 @@ pinning these keeps their outputs comparable. Usage: ``python fault_runner.py bu
 import sys
 
 from analysis_lib import cli
-from analysis_lib.build import index, manifest, pipeline
+from analysis_lib.publish import index, manifest, pipeline
 
 manifest.library_hash = lambda *args: "pinned-library"
 pipeline.build_commit = lambda: "0123abcd"

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-FIXTURES = Path(__file__).parents[1] / "build" / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "publish" / "fixtures"
 RUNNER = Path(__file__).with_name("fault_runner.py")
 STEM = "01-demo-growth"
 SOURCES_CSV = (

@@ -30,8 +30,8 @@ from hostile_strings import (
 )
 
 from analysis_lib import paths
-from analysis_lib.build import pipeline
 from analysis_lib.loaders import load_table
+from analysis_lib.publish import pipeline
 from analysis_lib.stories.context import escape_markdown
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile-strings")]
@@ -127,7 +127,7 @@ def test_escaped_markdown_renders_as_the_same_text_in_one_paragraph(text):
 
 
 def test_the_build_warns_about_the_dropped_link(tmp_path, capfd):
-    from analysis_lib.build import convert
+    from analysis_lib.publish import convert
 
     sources = convert.read_sources(write_hostile_data(tmp_path / "data") / "sources.csv")
     footer = convert.provenance_footer("en", ["jamestown_1996"], sources, "c0", {})

@@ -26,8 +26,8 @@ def seconds(function, *args, **kwargs) -> float:
 
 def build(notebooks_dir: Path, scratch: Path, *, jobs: int, languages, pdf: bool, force: bool):
     """Run the real build into ``scratch/reports``; return its wall time and the reports built."""
-    from analysis_lib.build.pipeline import BuildOptions
-    from analysis_lib.build.pipeline import build as run_build
+    from analysis_lib.publish.pipeline import BuildOptions
+    from analysis_lib.publish.pipeline import build as run_build
 
     options = BuildOptions(
         notebooks_dir=notebooks_dir,
@@ -57,7 +57,7 @@ def _tool(name: str) -> str:
 
 def naive_loop(notebooks: list[Path], scratch: Path, *, languages, kernel_name: str, pdf: bool):
     """Per report: papermill CLI, ``jupyter nbconvert --to html`` CLI, then the PDF."""
-    from analysis_lib.build import pdf as pdf_route
+    from analysis_lib.publish import pdf as pdf_route
 
     chromium = pdf_route.find_chromium() if pdf else None
     shutil.rmtree(scratch, ignore_errors=True)
@@ -95,7 +95,7 @@ def kernel_floor(kernel_name: str) -> float:
 
 def pdf_print(html: Path, out: Path) -> float:
     """Print one HTML report with the build's Chromium route; return the wall time."""
-    from analysis_lib.build import pdf as pdf_route
+    from analysis_lib.publish import pdf as pdf_route
 
     chromium = pdf_route.find_chromium()
     if chromium is None:

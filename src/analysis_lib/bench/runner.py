@@ -43,7 +43,7 @@ class BenchOptions:
 
 
 def _notebooks(options: BenchOptions) -> list[Path]:
-    from analysis_lib.build.pipeline import discover
+    from analysis_lib.publish.pipeline import discover
 
     found = discover(Path(options.notebooks_dir))
     return found[:1] if options.quick else found

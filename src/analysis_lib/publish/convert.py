@@ -150,7 +150,7 @@ def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
     from nbconvert import HTMLExporter
 
     # nbconvert warns "Alternative text is missing" for every matplotlib figure.
-    quiet = logging.getLogger("analysis_lib.build.nbconvert")
+    quiet = logging.getLogger("analysis_lib.publish.nbconvert")
     quiet.setLevel(logging.ERROR)
     exporter = HTMLExporter(
         log=quiet,

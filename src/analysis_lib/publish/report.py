@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from analysis_lib.build import manifest
-from analysis_lib.build.execute import ExecutionSpec, execute, read_log
 from analysis_lib.exceptions import AnalysisLibError, BuildError, SystemDependencyError
+from analysis_lib.publish import manifest
+from analysis_lib.publish.execute import ExecutionSpec, execute, read_log
 
 FIGURE_SUFFIXES = (".png", ".svg")
 LONG_BUILD = 4  # reports; from here on a tty gets a progress bar
@@ -112,7 +112,7 @@ def _build(job: ReportJob) -> ReportResult:
     import nbformat
 
     from analysis_lib import record
-    from analysis_lib.build import convert, pdf
+    from analysis_lib.publish import convert, pdf
 
     started = time.monotonic()
     shutil.rmtree(job.work_dir, ignore_errors=True)

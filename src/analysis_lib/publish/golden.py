@@ -26,8 +26,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis_lib.build import manifest
 from analysis_lib.exceptions import BuildError
+from analysis_lib.publish import manifest
 
 AUDIT_DOCUMENT = "audit.json"
 
@@ -79,9 +79,9 @@ def audit_document(data_dir: Path | None = None) -> dict:
     data_dir : Path, optional
         Data package folder; default :func:`analysis_lib.paths.data_dir`.
     """
-    from analysis_lib.build.execute import read_log
     from analysis_lib.claims.audit import run_audit
     from analysis_lib.loaders.reading import READ_LOG_ENV
+    from analysis_lib.publish.execute import read_log
 
     with tempfile.TemporaryDirectory(prefix="analysis-lib-audit-") as folder:
         log = Path(folder) / "audit.reads"

@@ -1,4 +1,4 @@
-"""End-to-end report builds on two tiny notebooks (tests/build/fixtures) in a tmp tree.
+"""End-to-end report builds on two tiny notebooks (tests/publish/fixtures) in a tmp tree.
 
 One tree is built once per module and the tests run in order on it: outputs,
 content, no-op, clean rebuild byte for byte, data dependency, failure, CLI.
@@ -18,8 +18,8 @@ from nbformat.v4 import new_code_cell, new_notebook
 from pypdf import PdfReader
 
 from analysis_lib import cli
-from analysis_lib.build import index, manifest, pdf, pipeline
 from analysis_lib.exceptions import BuildError, ParameterError, SystemDependencyError
+from analysis_lib.publish import index, manifest, pdf, pipeline
 
 # One tree per module: with `pytest -n N --dist loadgroup` all of it runs on one worker.
 # Under plain `-n N` each test still holds alone, given the tests before it in this file.

@@ -2,7 +2,7 @@
 
 Fast tests cover the comparison and the link check on hand-made files; the
 slow ones run ``check`` and ``golden`` on the two tiny notebooks of
-tests/build/fixtures with a copy of the project's data (plus ``demo.csv``).
+tests/publish/fixtures with a copy of the project's data (plus ``demo.csv``).
 The library hash and the commit are pinned: other code changing while the
 tests run must not make the two builds differ.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from analysis_lib import cli, paths
-from analysis_lib.build import check, golden, manifest, pdf, pipeline
+from analysis_lib.publish import check, golden, manifest, pdf, pipeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

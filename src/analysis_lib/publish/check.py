@@ -32,9 +32,9 @@ from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
 from analysis_lib import paths
-from analysis_lib.build import golden, manifest, pipeline
-from analysis_lib.build.pipeline import LANGUAGES, BuildOptions, build
 from analysis_lib.exceptions import AnalysisLibError
+from analysis_lib.publish import golden, manifest, pipeline
+from analysis_lib.publish.pipeline import LANGUAGES, BuildOptions, build
 
 STEPS = 5
 
@@ -110,7 +110,7 @@ def fresh_build(options: CheckOptions, run_dir: Path) -> Path:
     Raises
     ------
     BuildError, SystemDependencyError
-        As :func:`analysis_lib.build.pipeline.build`.
+        As :func:`analysis_lib.publish.pipeline.build`.
     """
     run_dir = Path(run_dir)
     shutil.rmtree(run_dir, ignore_errors=True)
@@ -220,7 +220,7 @@ def _pages_to_open(reports_dir: Path, languages) -> list[Path]:
 
 
 def _step_browser(options: CheckOptions, reports_dir: Path, work_dir: Path) -> StepResult:
-    from analysis_lib.build.browser import check_pages
+    from analysis_lib.publish.browser import check_pages
 
     step = StepResult("browser")
     shots = work_dir / "screenshots"

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TextIO
 
 from analysis_lib import paths
-from analysis_lib.build import manifest
 from analysis_lib.exceptions import BuildError, must_be_one_of
+from analysis_lib.publish import manifest
 
 LANGUAGES = ("en", "ru")
 
@@ -264,10 +264,10 @@ def _build_stale(stale, options, reports_dir, build_root, out):
     and the missing-Chromium error, if any."""
     if not stale:
         return [], None
-    from analysis_lib.build import pdf
-    from analysis_lib.build.convert import report_title
-    from analysis_lib.build.execute import check_parameters
-    from analysis_lib.build.report import Progress, ReportJob, run_jobs
+    from analysis_lib.publish import pdf
+    from analysis_lib.publish.convert import report_title
+    from analysis_lib.publish.execute import check_parameters
+    from analysis_lib.publish.report import Progress, ReportJob, run_jobs
 
     engine, chromium, missing_pdf = None, None, None
     if options.pdf:
@@ -349,7 +349,7 @@ def _stage_report(publication, item, job, result, state, shared) -> list[str]:
 def _stage_index(
     publication, reports_dir: Path, state: dict, index_inputs: str, data_dir: Path
 ) -> None:
-    from analysis_lib.build.index import audit_summary, render_index
+    from analysis_lib.publish.index import audit_summary, render_index
 
     page = render_index(reports_dir, state["reports"], audit_summary(data_dir)).encode("utf-8")
     publication.prepare_bytes("index.html", page)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis_lib.build import report
+from analysis_lib.publish import report
 
 # The leader forks two workers through run_jobs; each worker notes its pid and then
 # holds its job far longer than the test waits.
@@ -22,7 +22,7 @@ LEADER = textwrap.dedent(
     from pathlib import Path
     from types import SimpleNamespace
 
-    from analysis_lib.build import report
+    from analysis_lib.publish import report
 
     pid_dir = Path(sys.argv[1])
 
@@ -116,6 +116,6 @@ def test_the_initializer_does_nothing_off_linux(monkeypatch):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_a_worker_whose_leader_is_already_gone_kills_itself(tmp_path):
     # The race the initializer closes: the leader died before prctl took effect.
-    code = "import os; from analysis_lib.build import report; report.die_with_leader(-1)"
+    code = "import os; from analysis_lib.publish import report; report.die_with_leader(-1)"
     done = subprocess.run([sys.executable, "-c", code], check=False)
     assert done.returncode == -signal.SIGKILL

@@ -11,9 +11,9 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from analysis_lib import cli
-from analysis_lib.build import convert, index, manifest, pdf, pipeline
-from analysis_lib.build.execute import check_parameters, normalise_notebook
 from analysis_lib.exceptions import ParameterError, SystemDependencyError
+from analysis_lib.publish import convert, index, manifest, pdf, pipeline
+from analysis_lib.publish.execute import check_parameters, normalise_notebook
 
 
 def write_notebook(path: Path, parameters: str = 'lang = "en"\noutput_dir = ""') -> Path:

@@ -44,7 +44,7 @@ def register(subparsers) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     """Run the build for parsed CLI arguments; return the exit code."""
-    from analysis_lib.build.pipeline import LANGUAGES, BuildOptions, build
+    from analysis_lib.publish.pipeline import LANGUAGES, BuildOptions, build
 
     build(
         BuildOptions(
@@ -95,7 +95,7 @@ def _register_check(subparsers) -> None:
 
 
 def _check_options(args: argparse.Namespace):
-    from analysis_lib.build.check import CheckOptions
+    from analysis_lib.publish.check import CheckOptions
 
     return CheckOptions(
         notebooks_dir=args.notebooks_dir,
@@ -108,14 +108,14 @@ def _check_options(args: argparse.Namespace):
 
 def run_check(args: argparse.Namespace) -> int:
     """Run the reproducibility check; exit code 1 when a step failed."""
-    from analysis_lib.build import check
+    from analysis_lib.publish import check
 
     return 0 if check.run_check(_check_options(args)).ok else 1
 
 
 def run_golden(args: argparse.Namespace) -> int:
     """Rewrite tests/golden from a fresh build."""
-    from analysis_lib.build import check
+    from analysis_lib.publish import check
 
     check.run_golden(_check_options(args))
     return 0

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis_lib.build import browser, pdf
 from analysis_lib.exceptions import SystemDependencyError
+from analysis_lib.publish import browser, pdf
 
 pytestmark = [
     pytest.mark.browser,

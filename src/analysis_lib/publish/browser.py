@@ -297,7 +297,7 @@ def check_pages(
     screenshot_dir : Path, optional
         Where to write one PNG per page (named after the page); None: no screenshots.
     chromium : Path, optional
-        The browser; default the system Chromium (:func:`analysis_lib.build.pdf.find_chromium`).
+        The browser; default the system Chromium (:func:`analysis_lib.publish.pdf.find_chromium`).
     base : Path, optional
         Pages are named relative to this folder in messages and screenshot names.
     timeout : float
@@ -315,7 +315,7 @@ def check_pages(
     BuildError
         Chromium does not start, answer or finish loading a page in time.
     """
-    from analysis_lib.build import pdf
+    from analysis_lib.publish import pdf
 
     chromium = chromium or pdf.find_chromium()
     if chromium is None:

@@ -1,6 +1,6 @@
 """Chromium's tagged-PDF node ids are renumbered so reprints give the same bytes."""
 
-from analysis_lib.build.pdf import renumber_node_ids
+from analysis_lib.publish.pdf import renumber_node_ids
 
 
 def _pdf(ids: list[int]) -> bytes:
