@@ -22,12 +22,7 @@ from pathlib import Path
 
 from analysis_lib import paths
 from analysis_lib.exceptions import ParameterError, must_be_one_of
-
-LANGS = ("en", "ru")
-"""Report languages, in the order reports are built."""
-
-AUDIT_SOURCES = ("gacc", "imf_dots_cn", "imf_dots_ru")
-"""Sources of China's trade series that ``trade_series(source, partner)`` accepts."""
+from analysis_lib.vocabulary import AUDIT_SOURCES, LANGS
 
 _NOTEBOOK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 

@@ -8,8 +8,10 @@ import pandas as pd
 import pytest
 
 from analysis_lib.exceptions import ParameterError
-from analysis_lib.stories import common, structure, trade_dynamics
+from analysis_lib.stories import common, trade_dynamics
+from analysis_lib.stories import trade_structure as structure
 from analysis_lib.stories.context import story_start
+from analysis_lib.views import common as data
 
 
 def test_fmt_formats_per_language_and_dashes_missing_values():
@@ -21,8 +23,8 @@ def test_fmt_formats_per_language_and_dashes_missing_values():
 
 def test_row_source_ids_and_year_span():
     rows = pd.DataFrame({"year": [2003, 1999, 2010], "source_id": ["b", "a", "b"]})
-    assert common.row_source_ids(rows) == ["a", "b"]
-    assert common.year_span(rows) == (1999, 2010)
+    assert data.row_source_ids(rows) == ["a", "b"]
+    assert data.year_span(rows) == (1999, 2010)
 
 
 def test_heading_says_the_key_in_the_report_language():

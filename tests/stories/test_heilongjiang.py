@@ -8,6 +8,7 @@ import pytest
 from analysis_lib.exceptions import ParameterError
 from analysis_lib.loaders import load_heilongjiang_trade
 from analysis_lib.stories import heilongjiang
+from analysis_lib.views import heilongjiang as views
 
 
 def province(rows: dict) -> pd.DataFrame:
@@ -32,7 +33,7 @@ def national(values: dict) -> pd.DataFrame:
 
 def test_province_view_shares_and_growth():
     hlj = province({2001: (2.0, None), 2002: (3.0, 30.0), 2004: (6.0, None)})
-    view = heilongjiang.province_view(
+    view = views.province_view(
         hlj, national({2001: 10.0, 2002: float("nan"), 2004: 20.0}), 2001, 2004
     ).set_index("year")
     assert view.loc[2001, "share_pct"] == pytest.approx(20.0)
@@ -46,7 +47,7 @@ def test_province_view_shares_and_growth():
 
 def test_province_view_keeps_the_chosen_years_only():
     hlj = province({2001: (2.0, None), 2002: (3.0, None), 2003: (4.0, None)})
-    view = heilongjiang.province_view(hlj, national({}), 2002, 2003)
+    view = views.province_view(hlj, national({}), 2002, 2003)
     assert list(view["year"]) == [2002, 2003]
     # Growth of 2002 still uses 2001, which lies outside the range shown.
     assert view["growth_pct"].iloc[0] == pytest.approx(50.0)
@@ -55,13 +56,13 @@ def test_province_view_keeps_the_chosen_years_only():
 def test_province_above_the_nation_is_rejected():
     hlj = province({2001: (12.0, None)})
     with pytest.raises(ParameterError, match="must not exceed"):
-        heilongjiang.province_view(hlj, national({2001: 10.0}), 2001, 2001)
+        views.province_view(hlj, national({2001: 10.0}), 2001, 2001)
 
 
 def test_real_share_against_gacc_and_missing_years():
     years = range(2005, 2015)
-    gacc = heilongjiang.national_trade("gacc", years)
-    view = heilongjiang.province_view(load_heilongjiang_trade(), gacc, 2005, 2014)
+    gacc = views.national_trade("gacc", years)
+    view = views.province_view(load_heilongjiang_trade(), gacc, 2005, 2014)
     view = view.set_index("year")
     # FACTS.md: Heilongjiang 2013 22.36, GACC 2013 89.21; the press stated 25.1%.
     assert view.loc[2013, "share_pct"] == pytest.approx(22.36 / 89.21 * 100)
@@ -73,10 +74,8 @@ def test_real_share_against_gacc_and_missing_years():
 def test_real_share_changes_with_the_source():
     years = [2013]
     hlj = load_heilongjiang_trade()
-    gacc = heilongjiang.province_view(hlj, heilongjiang.national_trade("gacc", years), 2013, 2013)
-    dots = heilongjiang.province_view(
-        hlj, heilongjiang.national_trade("imf_dots_ru", years), 2013, 2013
-    )
+    gacc = views.province_view(hlj, views.national_trade("gacc", years), 2013, 2013)
+    dots = views.province_view(hlj, views.national_trade("imf_dots_ru", years), 2013, 2013)
     assert gacc["share_pct"].iloc[0] != pytest.approx(dots["share_pct"].iloc[0])
 
 

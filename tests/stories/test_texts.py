@@ -7,17 +7,17 @@ import string
 
 import pytest
 
-from analysis_lib.stories import trade_common
+from analysis_lib.stories import common
 
 STORIES = (
     "trade_dynamics",
-    "partners",
-    "timeline",
-    "structure",
+    "partner_comparison",
+    "policy_timeline",
+    "trade_structure",
     "heilongjiang",
-    "funding",
-    "audit_story",
-    "after_article",
+    "programme_funding",
+    "claims_audit",
+    "after_the_article",
 )
 
 
@@ -38,4 +38,4 @@ def test_text_tables_match_in_both_languages(story):
 
 
 def test_verdicts_in_prose_match_in_both_languages():
-    assert set(trade_common.VERDICTS["en"]) == set(trade_common.VERDICTS["ru"])
+    assert set(common._VERDICT_PROSE["en"]) == set(common._VERDICT_PROSE["ru"])

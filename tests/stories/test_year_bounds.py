@@ -1,6 +1,6 @@
 """The trade and timeline notebooks take their year bounds from the data package."""
 
-from analysis_lib.stories.trade_common import timeline_years, trade_years
+from analysis_lib.views.common import timeline_years, trade_years
 
 
 def test_trade_years_follow_a_new_gacc_year(isolated_data_dir):

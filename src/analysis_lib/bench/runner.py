@@ -11,6 +11,7 @@ from analysis_lib import paths
 from analysis_lib.bench import measure
 from analysis_lib.bench.table import Row
 from analysis_lib.exceptions import must_be_one_of
+from analysis_lib.vocabulary import LANGS
 
 SECTIONS = ("build", "floor", "rebuild", "importer", "metrics")
 FULL_ROWS = 1_000_000
@@ -50,7 +51,7 @@ def _notebooks(options: BenchOptions) -> list[Path]:
 
 
 def _languages(options: BenchOptions) -> tuple[str, ...]:
-    return ("en",) if options.quick else ("en", "ru")
+    return LANGS[:1] if options.quick else LANGS
 
 
 def run_bench(options: BenchOptions) -> list[Row]:

@@ -15,8 +15,7 @@ from pathlib import Path
 from analysis_lib.claims import rules
 from analysis_lib.claims.registry import CHECKS, TRADE_CHECKS, load_registry
 from analysis_lib.exceptions import must_be_one_of
-
-ALL_SOURCES = "all"
+from analysis_lib.vocabulary import ALL_SOURCES
 
 # Sources of the claims checked against one table: the tables themselves.
 TABLE_SOURCES = tuple(

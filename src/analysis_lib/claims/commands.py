@@ -8,7 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-SOURCE_CHOICES = ("gacc", "imf_dots_cn", "imf_dots_ru", "all")
+from analysis_lib.vocabulary import ALL_SOURCES, AUDIT_SOURCES
+
+SOURCE_CHOICES = (*AUDIT_SOURCES, ALL_SOURCES)
 FORMAT_CHOICES = ("table", "json", "csv")
 
 

@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-CONSISTENT = "consistent"
-INCONSISTENT = "inconsistent"
-UNVERIFIABLE = "unverifiable"
-VERDICTS = (CONSISTENT, INCONSISTENT, UNVERIFIABLE)
+from analysis_lib.vocabulary import VERDICTS
+
+CONSISTENT, INCONSISTENT, UNVERIFIABLE = VERDICTS
 
 TOLERANCES = (
     "half_last_digit",

@@ -8,11 +8,8 @@ import pandas as pd
 
 from analysis_lib.exceptions import must_be_one_of
 from analysis_lib.loaders.tables import load_customs_totals, load_dots_trade
+from analysis_lib.vocabulary import AUDIT_SOURCES, MIRROR_PARTNERS, PARTNERS
 
-AUDIT_SOURCES = ("gacc", "imf_dots_cn", "imf_dots_ru")
-PARTNERS = ("RU", "US", "JP", "KR", "WLD")
-# A mirror needs the partner to be a reporter: the world reports nothing.
-MIRROR_PARTNERS = ("RU", "US", "JP", "KR")
 SERIES_NAME = "value_usd_bn"
 
 

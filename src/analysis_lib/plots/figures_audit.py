@@ -16,9 +16,8 @@ from analysis_lib.plots._common import (
 )
 from analysis_lib.plots.labels import label, source_name
 from analysis_lib.plots.theme import VERDICT_COLORS
+from analysis_lib.vocabulary import VERDICTS
 
-VERDICTS = ("consistent", "inconsistent", "unverifiable")
-"""Values the ``verdict`` column may take; a missing claim-source pair shows as "no data"."""
 SOURCE_ORDER = ("article", "gacc", "fcs", "imf_dots_cn", "imf_dots_ru")
 
 

@@ -23,11 +23,7 @@ from analysis_lib.plots._common import (
 )
 from analysis_lib.plots.labels import format_number, label
 from analysis_lib.plots.theme import PARTNER_COLORS, SOURCE_COLORS, SOURCE_MARKERS
-
-SERIES_SOURCES = ("gacc", "imf_dots_cn", "imf_dots_ru", "fcs")
-"""Values the ``source`` column of a trade series frame may take, in legend order."""
-PARTNERS = ("RU", "US", "JP", "KR", "WLD")
-"""Values the ``partner`` column may take, in plotting order."""
+from analysis_lib.vocabulary import PARTNERS, SERIES_SOURCES
 
 
 def trade_levels(df, *, source_ids, lang="en", claims=None, sources_df=None):

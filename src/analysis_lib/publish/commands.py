@@ -12,6 +12,7 @@ from pathlib import Path
 
 from analysis_lib import paths
 from analysis_lib.cli import positive_int
+from analysis_lib.vocabulary import LANGS
 
 
 def register(subparsers) -> None:
@@ -27,7 +28,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--jobs", type=positive_int, default=os.cpu_count() or 1, help="notebooks run at once"
     )
-    parser.add_argument("--lang", choices=("en", "ru", "all"), default="all")
+    parser.add_argument("--lang", choices=(*LANGS, "all"), default="all")
     parser.add_argument("--only", nargs="+", metavar="STEM", default=[], help="notebook stems")
     parser.add_argument("--notebooks-dir", type=Path, default=paths.NOTEBOOKS_DIR)
     parser.add_argument("--reports-dir", type=Path, default=paths.REPORTS_DIR)

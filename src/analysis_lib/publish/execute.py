@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis_lib.exceptions import BuildError, ParameterError, must_be_one_of
+from analysis_lib.vocabulary import LANGS as LANGUAGES
 
-LANGUAGES = ("en", "ru")
 REQUIRED_PARAMETERS = ("lang", "output_dir")
 INJECTED_TAG = "injected-parameters"
 # Timing fields papermill and nbclient write; they differ between two runs.

@@ -23,8 +23,7 @@ from typing import TextIO
 from analysis_lib import paths
 from analysis_lib.exceptions import BuildError, must_be_one_of
 from analysis_lib.publish import manifest
-
-LANGUAGES = ("en", "ru")
+from analysis_lib.vocabulary import LANGS as LANGUAGES
 
 
 @dataclass

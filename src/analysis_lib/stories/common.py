@@ -1,11 +1,15 @@
-"""Helpers every story shares: number formatting, headings, source ids, year spans.
+"""Helpers every story shares: numbers, years and names in the report language, figure marks.
 
-The trade stories have more in :mod:`~analysis_lib.stories.trade_common`.
+The data the stories show come from :mod:`analysis_lib.views`; what is here only
+formats and marks.
 """
 
 from __future__ import annotations
 
 import math
+
+from analysis_lib.plots.labels import label
+from analysis_lib.vocabulary import AUDIT_SOURCES
 
 DASH = "–"
 """What a table or sentence shows for a missing number."""
@@ -52,11 +56,113 @@ def heading(report, text: dict, key: str) -> None:
     report.say(f"## {text[report.lang][key]}")
 
 
-def row_source_ids(rows) -> list[str]:
-    """Return the distinct ``source_id`` values of a table's rows, sorted."""
-    return sorted(set(rows["source_id"].astype(str)))
+_VERDICT_PROSE = {
+    "en": {
+        "consistent": "consistent",
+        "inconsistent": "inconsistent",
+        "unverifiable": "not checkable",
+    },
+    "ru": {
+        "consistent": "согласуется",
+        "inconsistent": "не согласуется",
+        "unverifiable": "проверить невозможно",
+    },
+}
+"""Verdicts in lower-case prose form (figures use the labels table instead)."""
+_AND = {"en": " and ", "ru": " и "}
 
 
-def year_span(df, column: str = "year") -> tuple[int, int]:
-    """Return the first and last year in ``df[column]``."""
-    return int(df[column].min()), int(df[column].max())
+def source_label(source: str, lang: str) -> str:
+    """Return the translated name of an audit source (e.g. ``gacc``)."""
+    return label(f"source.{source}", lang)
+
+
+def verdict_label(verdict: str, lang: str) -> str:
+    """Return a verdict in lower-case prose form in ``lang``."""
+    return _VERDICT_PROSE[lang][verdict]
+
+
+def join_years(years, lang: str) -> str:
+    """Return ``"2011 and 2012"`` in English, ``"2011 и 2012 гг."`` or ``"2011 г."`` in Russian.
+
+    Runs of three or more consecutive years collapse to ``"1995–2007"``.
+    """
+    runs: list[list[int]] = []
+    for year in sorted(int(y) for y in years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts: list[str] = []
+    for run in runs:
+        parts += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(y) for y in run]
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _AND[lang] + parts[-1]
+    if lang == "ru":
+        single = len(parts) == 1 and "–" not in parts[0]
+        text += " г." if single else " гг."
+    return text
+
+
+def text_table(df, lang: str, decimals: dict | int = 2):
+    """Return ``df`` with every number formatted for ``lang`` and missing values as dashes.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table to show.
+    lang : {'en', 'ru'}
+    decimals : int or dict
+        Digits after the separator, for all float columns or per column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        All cells as strings.
+    """
+    import pandas as pd
+
+    shown = df.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values):
+            digits = decimals.get(column, 2) if isinstance(decimals, dict) else decimals
+            shown[column] = [fmt(v, lang, digits) for v in values]
+        else:
+            shown[column] = [DASH if pd.isna(v) else str(v) for v in values]
+    return shown
+
+
+def highlight_source(fig, source: str, lang: str) -> None:
+    """Draw the chosen source's series bold and fade the other sources' series.
+
+    The figure functions draw every source alike; the story marks its choice
+    afterwards, finding the artists by their translated legend label.
+    """
+    from analysis_lib.plots._common import place_legend
+
+    chosen = source_label(source, lang)
+    others = {source_label(s, lang) for s in AUDIT_SOURCES if s != source}
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            if line.get_label() == chosen:
+                line.set_linewidth(3.0)
+                line.set_zorder(3)
+            elif line.get_label() in others:
+                line.set_alpha(0.45)
+        for container in ax.containers:
+            if container.get_label() in others:
+                for patch in container:
+                    patch.set_alpha(0.45)
+        if ax.get_legend() is not None:
+            place_legend(ax)
+
+
+def thin_year_ticks(fig, max_ticks: int = 8) -> None:
+    """Limit the year axis to about ``max_ticks`` whole-year ticks so labels never collide.
+
+    The figure functions tick every year, which crowds a decade into a narrow axis.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    for ax in fig.axes:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=max_ticks, integer=True))

@@ -7,7 +7,8 @@ import pytest
 
 from analysis_lib.claims.registry import load_registry
 from analysis_lib.loaders import load_programme_budgets
-from analysis_lib.stories import funding
+from analysis_lib.stories import programme_funding as funding
+from analysis_lib.views import programme_funding as views
 
 
 def budget(programme, component, measure, amount, start=None, end=2020, approximate=False):
@@ -44,7 +45,7 @@ def synthetic() -> pd.DataFrame:
 
 
 def test_component_shares_of_the_total():
-    shares = funding.component_shares(synthetic()).set_index("programme_id")
+    shares = views.component_shares(synthetic()).set_index("programme_id")
     assert list(shares.index) == ["a"]
     assert shares.loc["a", "federal_share_pct"] == pytest.approx(40.0)
     assert shares.loc["a", "off_budget_share_pct"] == pytest.approx(50.0)
@@ -52,14 +53,14 @@ def test_component_shares_of_the_total():
 
 
 def test_commitments_against_federal_budget_and_total():
-    row = funding.commitments(synthetic()).iloc[0]
+    row = views.commitments(synthetic()).iloc[0]
     assert (row["period_start"], row["period_end"]) == (2016, 2019)
     assert row["of_federal_pct"] == pytest.approx(50.0)
     assert row["of_total_pct"] == pytest.approx(20.0)
 
 
 def test_revision_that_adds_up():
-    row = funding.revisions(synthetic()).iloc[0]
+    row = views.revisions(synthetic()).iloc[0]
     assert row["ratio_pct"] == pytest.approx(125.0)
     assert row["difference"] == pytest.approx(50.0)
     assert bool(row["adds_up"]) is True
@@ -67,38 +68,41 @@ def test_revision_that_adds_up():
 
 def test_real_budgets():
     budgets = load_programme_budgets()
-    shares = funding.component_shares(budgets).set_index("programme_id")
+    shares = views.component_shares(budgets).set_index("programme_id")
     # FACTS.md: about 697 in all, federal about 213, regional 11, off-budget 473.
     assert shares.loc["far_east_baikal_to_2018", "federal_share_pct"] == pytest.approx(
         213 / 697 * 100
     )
     assert shares.loc["far_east_baikal_to_2018", "component_sum"] == pytest.approx(697.0)
-    committed = funding.commitments(budgets).iloc[0]
+    committed = views.commitments(budgets).iloc[0]
     assert committed["of_federal_pct"] == pytest.approx(171 / 213 * 100)
     assert committed["of_total_pct"] == pytest.approx(171 / 697 * 100)
     # Raised "by 72.5 bn to about 421 bn against 377 bn planned": 377 + 72.5 != 421.
-    revision = funding.revisions(budgets).iloc[0]
+    revision = views.revisions(budgets).iloc[0]
     assert revision["difference"] == pytest.approx(44.0)
     assert revision["raised_sum"] == pytest.approx(449.5)
     assert bool(revision["adds_up"]) is False
 
 
 def test_programmes_in_filters_by_last_year():
-    chosen = funding.programmes_in(synthetic(), 2015, 2020)
+    chosen = views.programmes_in(synthetic(), 2015, 2020)
     assert set(chosen["programme_id"]) == {"a"}
-    assert funding.programmes_in(synthetic(), 2011, 2015).empty
+    assert views.programmes_in(synthetic(), 2011, 2015).empty
 
 
 def test_figure_frame_drops_increases_and_names_commitments():
-    frame = funding.figure_frame(synthetic(), "ru")
+    frame = views.figure_frame(synthetic())
     assert "increase" not in set(frame["measure"])
     committed = frame[frame["component"] == "federal_committed"].iloc[0]
+    assert (committed["period_start"], committed["period_end"]) == (2016, 2019)
+    named = funding._component_names(frame)
+    committed = named[named["component"] == "federal_committed"].iloc[0]
     assert committed["component_ru"] == "Федеральные обязательства, 2016–2019 гг."
     assert set(frame["component"]) >= {"total", "federal_planned", "federal_raised"}
 
 
 def test_data_years_span_the_claim_and_the_budgets():
-    assert funding.data_years(load_registry(), load_programme_budgets()) == (1996, 2018)
+    assert views.data_years(load_registry(), load_programme_budgets()) == (1996, 2018)
 
 
 def test_timeline_events_of_the_claimed_programme_years():
@@ -109,5 +113,5 @@ def test_timeline_events_of_the_claimed_programme_years():
             "source_id": ["s"] * 4,
         }
     )
-    events = funding.timeline_events(timeline, "RU", 1996, 2002)
+    events = views.timeline_events(timeline, "RU", 1996, 2002)
     assert list(events["start_date"]) == ["1996-04-15", "1997", "2002"]

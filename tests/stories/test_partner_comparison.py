@@ -7,8 +7,11 @@ import math
 import pandas as pd
 import pytest
 
+from analysis_lib.loaders import load_table
 from analysis_lib.record import read_values
-from analysis_lib.stories import partners, trade_common
+from analysis_lib.stories import partner_comparison
+from analysis_lib.views import common as data
+from analysis_lib.views import partner_comparison as views
 
 
 def series(values: dict) -> pd.Series:
@@ -27,7 +30,7 @@ def synthetic() -> dict:
 
 def test_ratio_table_computes_ratios_fractions_and_matches():
     claimed = {"US": "1/6", "JP": "1/5", "KR": "1/5"}
-    table = partners.ratio_table(synthetic(), "imf_dots_cn", 2014, claimed).set_index("partner")
+    table = views.ratio_table(synthetic(), "imf_dots_cn", 2014, claimed).set_index("partner")
     assert table.loc["US", "ratio"] == pytest.approx(1 / 6)
     assert table.loc["US", "fraction_label"] == "1/6" and table.loc["US", "matches"] is True
     assert table.loc["JP", "fraction_label"] == "1/3" and table.loc["JP", "matches"] is False
@@ -37,40 +40,40 @@ def test_ratio_table_computes_ratios_fractions_and_matches():
 
 
 def test_ratio_table_without_a_russia_value_gives_no_ratio():
-    table = partners.ratio_table(synthetic(), "imf_dots_cn", 2016)
+    table = views.ratio_table(synthetic(), "imf_dots_cn", 2016)
     assert table["ratio"].isna().all() and table["fraction_label"].isna().all()
 
 
 def test_ratio_years_has_one_row_per_year():
-    table = partners.ratio_years(synthetic(), "imf_dots_cn", 2014, 2015)
+    table = views.ratio_years(synthetic(), "imf_dots_cn", 2014, 2015)
     assert list(table["year"]) == [2014, 2015]
     assert table.set_index("year").loc[2015, "US"] == pytest.approx(0.1)
 
 
 def test_partner_totals_lists_only_values_present():
-    totals = partners.partner_totals(synthetic(), 2015)
+    totals = views.partner_totals(synthetic(), 2015)
     assert sorted(totals["partner"]) == ["RU", "US"]
 
 
 def test_real_data_reproduces_the_us_fraction_and_gacc_gaps():
-    data = partners.load_partner_series()
-    table = partners.ratio_table(data, "imf_dots_cn", 2014).set_index("partner")
+    series = views.load_partner_series()
+    table = views.ratio_table(series, "imf_dots_cn", 2014).set_index("partner")
     assert table.loc["US", "fraction_label"] == "1/6"
     assert table.loc["JP", "fraction_label"] != "1/5"
-    years = partners.gacc_partner_years(trade_common.load_named_table("customs_totals"))
+    years = views.gacc_partner_years(load_table("customs_totals"))
     assert all(2014 not in ys for ys in years.values())
-    claimed, year = partners.claimed_fractions(trade_common.load_claims())
+    claimed, year = views.claimed_fractions(data.load_claims())
     assert year == 2014 and set(claimed) == {"US", "JP", "KR"}
 
 
 def test_cells_record_values_and_explain_the_default(tmp_path, said):
-    report = partners.start(lang="ru", output_dir=str(tmp_path / "out"))
+    report = partner_comparison.start(lang="ru", output_dir=str(tmp_path / "out"))
     for cell in (
-        partners.show_source_choice,
-        partners.show_comparison,
-        partners.show_ratios,
-        partners.show_audit,
-        partners.show_ratio_years,
+        partner_comparison.show_source_choice,
+        partner_comparison.show_comparison,
+        partner_comparison.show_ratios,
+        partner_comparison.show_audit,
+        partner_comparison.show_ratio_years,
     ):
         cell(report)
     values = read_values(tmp_path / "out")["values"]
@@ -81,7 +84,7 @@ def test_cells_record_values_and_explain_the_default(tmp_path, said):
 
 
 def test_a_year_without_gacc_partner_totals_says_so(tmp_path, said):
-    report = partners.start(source="gacc", output_dir=str(tmp_path / "out"))
-    partners.show_ratios(report)
-    assert said[-1].count("cannot be computed") == len(partners.PARTNERS)
+    report = partner_comparison.start(source="gacc", output_dir=str(tmp_path / "out"))
+    partner_comparison.show_ratios(report)
+    assert said[-1].count("cannot be computed") == len(views.PARTNERS)
     assert not (tmp_path / "out" / "ratio_fractions.png").exists()

@@ -1,107 +1,26 @@
 """Notebook 03: the policy timeline 1996-2018, with China-Russia trade over it.
 
-Programmes are spans, events points; the article's dates are set against the
-timeline's. Data views: :func:`events_in_range`, :func:`date_claims`,
-:func:`trade_in_range`.
+The data come from :mod:`analysis_lib.views.policy_timeline`; this module draws
+and tells them.
 """
 
 from __future__ import annotations
 
+from analysis_lib.loaders import load_table
 from analysis_lib.plots.labels import label
+from analysis_lib.stories.common import fmt, source_label, text_table, verdict_label
 from analysis_lib.stories.context import Report, escape_markdown, story_start
-from analysis_lib.stories.texts.timeline import TEXT
-from analysis_lib.stories.trade_common import (
+from analysis_lib.stories.texts.policy_timeline import TEXT
+from analysis_lib.views.common import (
     audit_results,
-    fmt,
     load_claims,
-    load_named_table,
     load_series,
     series_source_ids,
-    source_label,
-    text_table,
     timeline_years,
-    verdict_label,
 )
+from analysis_lib.views.policy_timeline import date_claims, events_in_range, trade_in_range
 
 NOTEBOOK = "03-policy-timeline"
-
-
-# ---------------------------------------------------------------- data views
-
-
-def _year(text) -> int:
-    return int(str(text)[:4])
-
-
-def events_in_range(timeline_df, start_year: int, end_year: int):
-    """Return the timeline rows that overlap ``start_year``-``end_year``, by start date.
-
-    An event counts in its year; a programme counts from its start to its end year.
-    """
-    import pandas as pd
-
-    starts = timeline_df["start_date"].map(_year)
-    ends = [
-        _year(end) if not pd.isna(end) and str(end) else start
-        for start, end in zip(starts, timeline_df["end_date"], strict=True)
-    ]
-    keep = (starts <= end_year) & (pd.Series(ends, index=timeline_df.index) >= start_year)
-    return timeline_df[keep].sort_values(["start_date", "event_id"]).reset_index(drop=True)
-
-
-def trade_in_range(series, start_year: int, end_year: int):
-    """Return year, value_usd_bn of a trade series within the range (years it has)."""
-    import pandas as pd
-
-    part = series[(series.index >= start_year) & (series.index <= end_year)]
-    return pd.DataFrame({"year": part.index.astype(int), "value_usd_bn": part.to_numpy()})
-
-
-def date_claims(claims_df, timeline_df, results):
-    """Return the article's dated claims against the timeline, with the audit's verdicts.
-
-    Returns
-    -------
-    pandas.DataFrame
-        claim_id, event_id, statement_en, statement_ru, claimed_text, start_date,
-        end_date, date_precision, title_en, title_ru, verdict.
-    """
-    import pandas as pd
-
-    from analysis_lib.claims.registry import parse_filters
-
-    claims = claims_df[claims_df["table"] == "timeline"]
-    verdicts = {r.id: r.verdict for r in results if r.source == "timeline"}
-    events = timeline_df.set_index("event_id")
-    rows = []
-    for claim in claims.itertuples(index=False):
-        event_id = dict(parse_filters(claim.filters)).get("event_id")
-        event = events.loc[event_id] if event_id in events.index else None
-        rows.append(
-            {
-                "claim_id": claim.claim_id,
-                "event_id": event_id,
-                "statement_en": claim.statement_en,
-                "statement_ru": claim.statement_ru,
-                "claimed_text": claim.claimed_text,
-                "start_date": None if event is None else event["start_date"],
-                "end_date": None if event is None else event["end_date"],
-                "date_precision": None if event is None else event["date_precision"],
-                "title_en": None if event is None else event["title_en"],
-                "title_ru": None if event is None else event["title_ru"],
-                "verdict": verdicts.get(claim.claim_id, "unverifiable"),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _period(start, end) -> str:
-    import pandas as pd
-
-    return f"{start}–{end}" if not pd.isna(end) and str(end) else str(start)
-
-
-# ---------------------------------------------------------------- the notebook's cells
 
 
 start = story_start(NOTEBOOK, timeline_years, start_year=1996, end_year=2018, source="imf_dots_cn")
@@ -114,7 +33,7 @@ def show_timeline(report: Report) -> None:
     lang, source = report.lang, report.params.source
     start_year, end_year = report.params.start_year, report.params.end_year
     text = TEXT[lang]
-    events = events_in_range(load_named_table("timeline"), start_year, end_year)
+    events = events_in_range(load_table("timeline"), start_year, end_year)
     all_series = load_series("RU")
     trade = trade_in_range(all_series[source], start_year, end_year)
     kinds = events["end_date"].isna() | (events["end_date"].astype("string") == "")
@@ -145,7 +64,7 @@ def show_timeline(report: Report) -> None:
         lang=lang,
         trade_df=trade if len(trade) else None,
         trade_source=source,
-        sources_df=load_named_table("sources"),
+        sources_df=load_table("sources"),
     )
     trade_ids = series_source_ids(source, "RU", trade["year"]) if len(trade) else []
     report.figure(fig, "policy_timeline", sorted({*events["source_id"], *trade_ids}))
@@ -170,6 +89,12 @@ def show_timeline(report: Report) -> None:
     )
 
 
+def _period(start, end) -> str:
+    import pandas as pd
+
+    return f"{start}–{end}" if not pd.isna(end) and str(end) else str(start)
+
+
 def show_events(report: Report) -> None:
     """Table the programmes and events of the range, titles in the report language."""
     import pandas as pd
@@ -177,7 +102,7 @@ def show_events(report: Report) -> None:
     lang = report.lang
     text = TEXT[lang]
     events = events_in_range(
-        load_named_table("timeline"), report.params.start_year, report.params.end_year
+        load_table("timeline"), report.params.start_year, report.params.end_year
     )
     if events.empty:
         return
@@ -211,9 +136,7 @@ def show_article_dates(report: Report) -> None:
 
     lang = report.lang
     text = TEXT[lang]
-    table = date_claims(
-        load_claims(), load_named_table("timeline"), audit_results(source="timeline")
-    )
+    table = date_claims(load_claims(), load_table("timeline"), audit_results(source="timeline"))
     counts = table["verdict"].value_counts()
     report.say(
         text["dates"].format(
@@ -244,6 +167,6 @@ def show_article_dates(report: Report) -> None:
                     recorded=escape_markdown(row.start_date),
                 )
             )
-    events = load_named_table("timeline").set_index("event_id")
+    events = load_table("timeline").set_index("event_id")
     ids = {events.loc[e, "source_id"] for e in table["event_id"] if e in events.index}
     report.cite(sorted(ids | {"article"}))

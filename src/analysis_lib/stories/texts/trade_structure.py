@@ -1,6 +1,6 @@
 """The prose of notebook 04 (trade structure) in English and Russian.
 
-Used by :mod:`analysis_lib.stories.structure`.
+Used by :mod:`analysis_lib.stories.trade_structure`.
 """
 
 TEXT = {

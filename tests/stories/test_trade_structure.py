@@ -7,7 +7,8 @@ import pytest
 
 from analysis_lib.exceptions import ParameterError
 from analysis_lib.loaders import load_trade_structure
-from analysis_lib.stories import structure
+from analysis_lib.stories import trade_structure as structure
+from analysis_lib.views import trade_structure as views
 
 
 def rows(exporter, importer, year, shares, total=10.0):
@@ -39,7 +40,7 @@ def synthetic() -> pd.DataFrame:
 
 
 def test_proxy_shares_on_synthetic_data():
-    proxy = structure.proxy_shares(synthetic()).set_index("year")
+    proxy = views.proxy_shares(synthetic()).set_index("year")
     assert proxy.loc[2000, "commodities_pct"] == pytest.approx(45.0)
     assert proxy.loc[2000, "manufactures_pct"] == pytest.approx(60.0)
     assert not proxy.loc[2000, "holds"]
@@ -48,7 +49,7 @@ def test_proxy_shares_on_synthetic_data():
 
 
 def test_flow_metrics_hhi_top_and_distance():
-    metrics = structure.flow_metrics(synthetic()).set_index(["exporter", "year"])
+    metrics = views.flow_metrics(synthetic()).set_index(["exporter", "year"])
     assert metrics.loc[("RU", 2000), "hhi"] == pytest.approx(0.4**2 + 0.05**2 + 0.55**2)
     assert metrics.loc[("RU", 2000), "top_category"] == "SITC7"
     assert pd.isna(metrics.loc[("RU", 2000), "distance_pp"])
@@ -57,7 +58,7 @@ def test_flow_metrics_hhi_top_and_distance():
 
 
 def test_intra_industry_uses_usd_flows_of_shared_sections():
-    gl = structure.intra_industry(synthetic()).set_index("year")["grubel_lloyd"]
+    gl = views.intra_industry(synthetic()).set_index("year")["grubel_lloyd"]
     # 2000: the only section both directions list is SITC3: CN 4.0, RU 8.0 USD bn.
     assert gl[2000] == pytest.approx(1 - 4 / 12)
     # 2010: SITC3 CN 4 / RU 12, SITC7 CN 3 / RU 4.
@@ -65,7 +66,7 @@ def test_intra_industry_uses_usd_flows_of_shared_sections():
 
 
 def test_change_summary_first_to_last_year():
-    summary = structure.change_summary(synthetic())
+    summary = views.change_summary(synthetic())
     assert (summary["first"], summary["last"]) == (2000, 2010)
     assert summary["ru_distance"] == pytest.approx(35.0)
     # Over the sections both years list (SITC3, SITC8): |60 - 30| + |40 - 40|, halved.
@@ -75,12 +76,12 @@ def test_change_summary_first_to_last_year():
 def test_change_summary_needs_both_directions():
     one_way = synthetic()
     one_way = one_way[one_way["exporter"] == "RU"]
-    assert structure.change_summary(one_way) is None
+    assert views.change_summary(one_way) is None
 
 
 def test_real_proxy_matches_the_published_shares():
-    sitc = structure.select(load_trade_structure(), "SITC3", 1995, 2015)
-    proxy = structure.proxy_shares(sitc).set_index("year")
+    sitc = views.select(load_trade_structure(), "SITC3", 1995, 2015)
+    proxy = views.proxy_shares(sitc).set_index("year")
     assert list(proxy.index) == [1995, 2005, 2015]
     # FACTS.md, UNCTAD: RU->CN 1995 SITC2 6.9 + SITC3 1.0; CN->RU 2015 17.1 + 33.7 + 37.4.
     assert proxy.loc[1995, "commodities_pct"] == pytest.approx(7.9)
@@ -90,9 +91,9 @@ def test_real_proxy_matches_the_published_shares():
 
 def test_select_keeps_the_classification_and_years():
     table = load_trade_structure()
-    customs = structure.select(table, "RU_CUSTOMS", 1995, 2015)
+    customs = views.select(table, "RU_CUSTOMS", 1995, 2015)
     assert set(customs["year"]) == {2008}
-    assert structure.select(table, "SITC3", 2006, 2014).empty
+    assert views.select(table, "SITC3", 2006, 2014).empty
 
 
 def test_start_rejects_an_unknown_language(tmp_path):

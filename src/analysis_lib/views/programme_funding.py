@@ -1,12 +1,9 @@
-"""The data views of notebook 06 (programme funding): pure functions of ``programme_budgets``.
+"""Notebook 06's data: pure functions of ``programme_budgets`` (shares, commitments, revisions).
 
-:mod:`analysis_lib.stories.funding` shows them; they are testable without a kernel.
+:mod:`analysis_lib.stories.programme_funding` draws and tells them.
 """
 
 from __future__ import annotations
-
-from analysis_lib.params import check_lang
-from analysis_lib.stories.texts.funding import TEXT
 
 CLAIM_ID = "programme-1996-funding"
 
@@ -15,7 +12,7 @@ COMPONENTS = ("federal", "regional", "off_budget")
 
 
 # Figure rows: (component, measure) -> the figure's component key. Keys without a
-# label in analysis_lib.plots.labels are named from TEXT (component_en/_ru).
+# label in analysis_lib.plots.labels are named by the story (component_en/_ru).
 FIGURE_COMPONENTS = {
     ("total", "budget"): "total",
     ("federal", "budget"): "federal",
@@ -177,35 +174,25 @@ def revisions(budgets_df):
     return pd.DataFrame(rows)
 
 
-def figure_frame(budgets_df, lang: str):
+def figure_frame(budgets_df):
     """Return the rows the programme_budgets figure draws (no ``increase`` rows).
 
     Parameters
     ----------
     budgets_df : pandas.DataFrame
         Rows of ``programme_budgets``.
-    lang : {'en', 'ru'}
 
     Returns
     -------
     pandas.DataFrame
-        Columns of the table plus ``component`` renamed to the figure's keys and
-        ``component_en``/``component_ru`` for keys the labels table lacks.
+        Columns of the table with ``component`` renamed to the figure's keys
+        (:data:`FIGURE_COMPONENTS`).
     """
-    lang = check_lang(lang)
     keys = [
         FIGURE_COMPONENTS.get((c, m))
         for c, m in zip(budgets_df["component"], budgets_df["measure"], strict=True)
     ]
-    frame = budgets_df.assign(component=keys).dropna(subset=["component"]).copy()
-    for language in ("en", "ru"):
-        template = TEXT[language]["component.federal_committed"]
-        frame[f"component_{language}"] = [
-            template.format(start=year_text(row["period_start"]), end=year_text(row["period_end"]))
-            if row["component"] == "federal_committed"
-            else row["component"]
-            for row in frame.to_dict("records")
-        ]
+    frame = budgets_df.assign(component=keys).dropna(subset=["component"])
     return frame.reset_index(drop=True)
 
 

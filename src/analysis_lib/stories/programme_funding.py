@@ -5,14 +5,16 @@ funds" (claim ``programme-1996-funding``). What the audit can say about it is
 quoted from the audit itself; the budgets of the later programmes
 (``programme_budgets``) are shown with the shares that can be computed from them.
 
-The data views live in :mod:`~analysis_lib.stories.funding_views` (importable from here).
+The data come from :mod:`analysis_lib.views.programme_funding`; this module draws and tells them.
 """
 
 from __future__ import annotations
 
-from analysis_lib.stories.common import fmt, heading, row_source_ids
+from analysis_lib.stories.common import fmt, heading
 from analysis_lib.stories.context import Report, escape_markdown, story_start
-from analysis_lib.stories.funding_views import (
+from analysis_lib.stories.texts.programme_funding import TEXT
+from analysis_lib.views.common import claim_results, row_source_ids
+from analysis_lib.views.programme_funding import (
     CLAIM_ID,
     COMPONENTS,
     amount_of,
@@ -25,7 +27,7 @@ from analysis_lib.stories.funding_views import (
     timeline_events,
     year_text,
 )
-from analysis_lib.stories.texts.funding import TEXT
+from analysis_lib.vocabulary import LANGS
 
 NOTEBOOK = "06-programme-funding"
 
@@ -51,6 +53,20 @@ def _amount(row, lang: str) -> str:
     return TEXT[lang]["approximate"].format(value=text) if bool(row["approximate"]) else text
 
 
+def _component_names(frame):
+    """Add ``component_en``/``component_ru``: the figure's names for keys without a label."""
+    named = frame.copy()
+    for language in LANGS:
+        template = TEXT[language]["component.federal_committed"]
+        named[f"component_{language}"] = [
+            template.format(start=year_text(row["period_start"]), end=year_text(row["period_end"]))
+            if row["component"] == "federal_committed"
+            else row["component"]
+            for row in named.to_dict("records")
+        ]
+    return named
+
+
 def _title(budgets_df, programme: str, lang: str) -> str:
     rows = budgets_df[budgets_df["programme_id"] == programme]
     return escape_markdown(rows.iloc[0][f"title_{lang}"])
@@ -61,7 +77,6 @@ def show_claim(report: Report) -> None:
     from analysis_lib.claims.registry import load_registry
     from analysis_lib.loaders import load_timeline
     from analysis_lib.plots.labels import label
-    from analysis_lib.stories.audit_story import claim_results
 
     heading(report, TEXT, "h_claim")
     text, lang = TEXT[report.lang], report.lang
@@ -96,7 +111,6 @@ def show_budgets(report: Report) -> None:
     """Draw the programmes' budgets and state the computed shares, commitments and revisions."""
     from analysis_lib.loaders import load_programme_budgets, load_sources
     from analysis_lib.plots import programme_budgets
-    from analysis_lib.stories.audit_story import claim_results
 
     heading(report, TEXT, "h_budgets")
     text, lang = TEXT[report.lang], report.lang
@@ -107,7 +121,7 @@ def show_budgets(report: Report) -> None:
         return
     results = claim_results(CLAIM_ID)
     unverifiable = any(r.verdict == "unverifiable" for r in results)
-    frame = figure_frame(budgets, lang)
+    frame = _component_names(figure_frame(budgets))
     # One figure per programme: their measures differ, and a shared figure would
     # keep an empty bar slot for every component another programme has.
     for index, (programme, part) in enumerate(frame.groupby("programme_id", sort=False)):

@@ -7,15 +7,17 @@ China's exports to Russia); this story shows that proxy for every year of the
 ``trade_structure`` table, with the concentration (HHI), the change between years
 (structure distance) and the two-way trade (Grubel-Lloyd) beside it.
 
-The data views live in :mod:`~analysis_lib.stories.structure_views` (importable from here).
+The data come from :mod:`analysis_lib.views.trade_structure`; this module draws and tells them.
 """
 
 from __future__ import annotations
 
 from analysis_lib.plots.labels import direction_label
-from analysis_lib.stories.common import fmt, fmt_all, heading, row_source_ids, year_span
+from analysis_lib.stories.common import fmt, fmt_all, heading
 from analysis_lib.stories.context import Report, escape_markdown, story_start
-from analysis_lib.stories.structure_views import (
+from analysis_lib.stories.texts.trade_structure import TEXT
+from analysis_lib.views.common import claim_results, row_source_ids, year_span
+from analysis_lib.views.trade_structure import (
     DIRECTIONS,
     change_summary,
     flow_metrics,
@@ -24,7 +26,6 @@ from analysis_lib.stories.structure_views import (
     proxy_shares,
     select,
 )
-from analysis_lib.stories.texts.structure import TEXT
 
 NOTEBOOK = "04-trade-structure"
 CLAIM_ID = "structure-unchanged-20y"
@@ -281,7 +282,6 @@ def show_customs(report: Report) -> None:
 def show_verdict(report: Report) -> None:
     """State the audit's verdict on the claim and its arithmetic, as the audit wrote them."""
     from analysis_lib.plots.labels import label
-    from analysis_lib.stories.audit_story import claim_results
 
     heading(report, TEXT, "h_verdict")
     text = TEXT[report.lang]

@@ -7,7 +7,9 @@ import pytest
 
 from analysis_lib.claims.audit import AuditResult
 from analysis_lib.exceptions import ParameterError
-from analysis_lib.stories import audit_story
+from analysis_lib.stories import claims_audit
+from analysis_lib.views import claims_audit as views
+from analysis_lib.views.common import claim_results
 
 
 def registry() -> pd.DataFrame:
@@ -35,20 +37,20 @@ RESULTS = [
 
 
 def test_claims_in_years_overlap_the_range():
-    chosen = audit_story.claims_in_years(registry(), 2000, 2010)
+    chosen = views.claims_in_years(registry(), 2000, 2010)
     assert list(chosen["claim_id"]) == ["level-2010", "period-1996"]
-    assert audit_story.claims_in_years(registry(), 2006, 2009).empty
+    assert views.claims_in_years(registry(), 2006, 2009).empty
 
 
 def test_audit_frame_filters_by_years_and_names_statements():
-    frame = audit_story.audit_frame(RESULTS, registry(), 2000, 2010, "ru")
+    frame = views.audit_frame(RESULTS, registry(), 2000, 2010, "ru")
     assert list(frame["claim_id"]) == ["level-2010", "level-2010", "period-1996"]
     assert frame["statement"].iloc[0] == "Уровень 2010."
     assert frame["year_end"].tolist() == [2010, 2010, 2005]
 
 
 def test_verdict_counts_per_source_with_every_verdict():
-    counts = audit_story.verdict_counts(audit_story.audit_frame(RESULTS, registry(), 1990, 2020))
+    counts = views.verdict_counts(views.audit_frame(RESULTS, registry(), 1990, 2020))
     table = counts.set_index("source")
     assert list(table.index) == ["gacc", "imf_dots_cn", "timeline"]
     assert table.loc["timeline", "consistent"] == 1
@@ -58,19 +60,19 @@ def test_verdict_counts_per_source_with_every_verdict():
 
 
 def test_verdict_grid_puts_recorded_tables_in_one_column():
-    grid = audit_story.verdict_grid(audit_story.audit_frame(RESULTS, registry(), 1990, 2020))
-    assert set(grid["source"]) == {"gacc", "imf_dots_cn", audit_story.RECORDS_COLUMN}
+    grid = views.verdict_grid(views.audit_frame(RESULTS, registry(), 1990, 2020))
+    assert set(grid["source"]) == {"gacc", "imf_dots_cn", views.RECORDS_COLUMN}
     assert not grid.duplicated(["claim_id", "source"]).any()
 
 
-@pytest.mark.parametrize("source", audit_story.SOURCES)
+@pytest.mark.parametrize("source", views.SOURCES)
 def test_check_source_accepts_the_audit_set(source):
-    assert audit_story.check_source(source) == source
+    assert views.check_source(source) == source
 
 
 def test_check_source_error_is_one_line():
     with pytest.raises(ParameterError) as error:
-        audit_story.check_source("fcs")
+        views.check_source("fcs")
     message = str(error.value)
     assert "\n" not in message
     assert message.startswith("source must be one of 'all', 'gacc'")
@@ -79,24 +81,24 @@ def test_check_source_error_is_one_line():
 
 def test_start_rejects_an_unknown_source_before_any_work(tmp_path):
     with pytest.raises(ParameterError, match=r"^source must be one of"):
-        audit_story.start(source="nope", output_dir=str(tmp_path))
+        claims_audit.start(source="nope", output_dir=str(tmp_path))
     assert not any(tmp_path.iterdir())
 
 
 def test_start_keeps_all_as_the_audit_source(tmp_path):
-    report = audit_story.start(output_dir=str(tmp_path))
+    report = claims_audit.start(output_dir=str(tmp_path))
     assert report.audit_source == "all"
     assert report.params.source is None
     assert (report.params.start_year, report.params.end_year) == (1995, 2018)
 
 
 def test_claim_results_on_real_data():
-    (funding,) = audit_story.claim_results("programme-1996-funding")
+    (funding,) = claim_results("programme-1996-funding")
     assert (funding.source, funding.verdict) == ("programme_budgets", "unverifiable")
-    (structure,) = audit_story.claim_results("structure-unchanged-20y")
+    (structure,) = claim_results("structure-unchanged-20y")
     assert structure.verdict == "inconsistent"
 
 
 def test_claim_results_rejects_an_unknown_claim():
     with pytest.raises(ParameterError, match=r"^claim_id must be one of"):
-        audit_story.claim_results("no-such-claim")
+        claim_results("no-such-claim")

@@ -1,6 +1,6 @@
-"""The data views of notebook 04 (trade structure): pure functions of ``trade_structure`` rows.
+"""Notebook 04's data: pure functions of ``trade_structure`` rows (proxy, HHI, change, GL).
 
-:mod:`analysis_lib.stories.structure` shows them; they are testable without a kernel.
+:mod:`analysis_lib.stories.trade_structure` draws and tells them.
 """
 
 from __future__ import annotations

@@ -7,8 +7,11 @@ import math
 import pandas as pd
 import pytest
 
+from analysis_lib.loaders import load_table
 from analysis_lib.record import read_values
-from analysis_lib.stories import after_article, trade_common
+from analysis_lib.stories import after_the_article
+from analysis_lib.views import after_the_article as views
+from analysis_lib.views import common as data
 
 
 def series(values: dict) -> pd.Series:
@@ -17,13 +20,13 @@ def series(values: dict) -> pd.Series:
 
 def test_after_table_and_summary_on_synthetic_data():
     data = series({2014: 100.0, 2016: 110.0, 2017: 121.0})
-    table = after_article.after_table(data, 2014, 50.0, 2015, 2017)
+    table = views.after_table(data, 2014, 50.0, 2015, 2017)
     assert math.isnan(table.loc[0, "value_usd_bn"])
     assert math.isnan(table.loc[1, "growth_pct"])  # 2015 is missing
     assert table.loc[2, "growth_pct"] == pytest.approx(10.0)
     assert table.loc[2, "since_base_pct"] == pytest.approx(21.0)
     assert table.loc[2, "ratio_to_claimed"] == pytest.approx(121.0 / 50.0)
-    summary = after_article.after_summary(table, 2014, 100.0)
+    summary = views.after_summary(table, 2014, 100.0)
     assert summary["missing_years"] == [2015]
     assert summary["cagr_pct"] == pytest.approx((1.21 ** (1 / 3) - 1) * 100)
     assert (summary["peak_year"], summary["last_year"]) == (2017, 2017)
@@ -31,43 +34,43 @@ def test_after_table_and_summary_on_synthetic_data():
 
 def test_summary_without_a_base_value_has_no_growth():
     data = series({2016: 110.0})
-    table = after_article.after_table(data, 2014, 50.0, 2016, 2016)
-    summary = after_article.after_summary(table, 2014, math.nan)
+    table = views.after_table(data, 2014, 50.0, 2016, 2016)
+    summary = views.after_summary(table, 2014, math.nan)
     assert math.isnan(summary["cagr_pct"]) and summary["ratio_to_claimed"] == pytest.approx(2.2)
 
 
 def test_summary_of_an_empty_range_is_none():
-    table = after_article.after_table(series({2014: 1.0}), 2014, 1.0, 2015, 2016)
-    assert after_article.after_summary(table, 2014, 1.0) is None
+    table = views.after_table(series({2014: 1.0}), 2014, 1.0, 2015, 2016)
+    assert views.after_summary(table, 2014, 1.0) is None
 
 
 def test_latest_partner_ratio_takes_the_last_common_year():
     russia = series({2020: 100.0, 2024: 200.0})
     usa = series({2020: 500.0, 2023: 600.0})
-    year, ratio, fraction = after_article.latest_partner_ratio(russia, usa, 2015, 2025)
+    year, ratio, fraction = views.latest_partner_ratio(russia, usa, 2015, 2025)
     assert (year, fraction) == (2020, "1/5") and ratio == pytest.approx(0.2)
-    assert after_article.latest_partner_ratio(russia, usa, 2021, 2025) is None
+    assert views.latest_partner_ratio(russia, usa, 2021, 2025) is None
 
 
 def test_early_releases_only_where_no_final_figure():
-    customs = trade_common.load_named_table("customs_totals")
-    early = after_article.early_releases(customs, range(2015, 2026))
+    customs = load_table("customs_totals")
+    early = views.early_releases(customs, range(2015, 2026))
     rows = customs[(customs["release"] == "early") & (customs["partner"] == "RU")]
     assert early == {int(r.year): float(r.total_usd_bn) for r in rows.itertuples()}
-    assert after_article.early_releases(customs, [2014]) == {}
+    assert views.early_releases(customs, [2014]) == {}
 
 
 def test_cells_record_growth_since_the_article(tmp_path, said):
-    report = after_article.start(lang="ru", output_dir=str(tmp_path / "out"))
+    report = after_the_article.start(lang="ru", output_dir=str(tmp_path / "out"))
     for cell in (
-        after_article.show_series,
-        after_article.show_growth_since,
-        after_article.show_table,
-        after_article.show_us_ratio,
+        after_the_article.show_series,
+        after_the_article.show_growth_since,
+        after_the_article.show_table,
+        after_the_article.show_us_ratio,
     ):
         cell(report)
     values = read_values(tmp_path / "out")["values"]
-    gacc = trade_common.load_series("RU")["gacc"]
+    gacc = data.load_series("RU")["gacc"]
     claimed = values["claim_trade-2014_usd_bn"]
     assert values["ratio_2025_to_claim_2014"] == round(gacc[2025] / claimed, 4)
     assert values["cagr_2014_2025_gacc_pct"] == round(

@@ -1,31 +1,31 @@
 """Notebook 07, the claims audit: every checkable claim of the article, per source.
 
-The verdicts, the computed figures and the arithmetic come from
-:func:`analysis_lib.claims.audit.run_audit`; this module only selects, counts
-and tells them. :func:`claim_results` is also what the structure and funding
-stories use to quote the audit's verdict on their claim.
+The data come from :mod:`analysis_lib.views.claims_audit`; this module draws
+and tells them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis_lib.exceptions import must_be_one_of
-from analysis_lib.params import AUDIT_SOURCES, check_lang
+from analysis_lib.params import check_lang
 from analysis_lib.stories.common import heading
 from analysis_lib.stories.context import Report, start_report
-from analysis_lib.stories.texts.audit_story import TEXT
+from analysis_lib.stories.texts.claims_audit import TEXT
+from analysis_lib.views.claims_audit import (
+    RECORDS_COLUMN,
+    audit_frame,
+    check_source,
+    claim_years,
+    claims_in_years,
+    verdict_counts,
+    verdict_grid,
+)
+from analysis_lib.vocabulary import ALL_SOURCES as ALL
+from analysis_lib.vocabulary import AUDIT_SOURCES, TABLE_SOURCES, VERDICTS
 
 NOTEBOOK = "07-claims-audit"
-ALL = "all"
-TABLE_SOURCES = ("timeline", "programme_budgets", "trade_structure")
-SOURCES = (ALL, *AUDIT_SOURCES, *TABLE_SOURCES)
-"""Values of the notebook's ``source`` parameter: the audit's own set."""
-VERDICTS = ("consistent", "inconsistent", "unverifiable")
 VERDICT_MARKS = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}
-# The figure shows the claims checked against a recorded table in one column:
-# each such claim has exactly one table, so no cell holds two verdicts.
-RECORDS_COLUMN = "recorded_tables"
 MIN_FIGURE_WIDTH = 9.0
 
 
@@ -36,32 +36,6 @@ class AuditReport(Report):
     audit_source: str = ALL
     # run_audit reads every table afresh; one notebook runs it once.
     audit_results: list | None = field(default=None, repr=False)
-
-
-def check_source(source: object) -> str:
-    """Return ``source`` if the audit accepts it, else raise a one-line ParameterError.
-
-    Parameters
-    ----------
-    source : object
-        ``'all'``, a trade source (``'gacc'``, ``'imf_dots_cn'``, ``'imf_dots_ru'``) or a
-        recorded table (``'timeline'``, ``'programme_budgets'``, ``'trade_structure'``).
-    """
-    if not isinstance(source, str) or source not in SOURCES:
-        raise must_be_one_of("source", source, SOURCES)
-    return source
-
-
-def claim_years(registry) -> tuple[int, int]:
-    """Return the first and last year the registry's claims are about.
-
-    Parameters
-    ----------
-    registry : pandas.DataFrame
-        The claims registry (columns ``year``, ``year_end``).
-    """
-    ends = registry["year_end"].fillna(registry["year"])
-    return int(registry["year"].min()), int(max(ends.max(), registry["year"].max()))
 
 
 def start(
@@ -101,138 +75,6 @@ def start(
         data_years=claim_years(load_registry()),
     )
     return AuditReport(params=base.params, recorder=base.recorder, audit_source=source)
-
-
-def audit_frame(results, registry, start_year: int, end_year: int, lang: str = "en"):
-    """Return the audit results about ``start_year``–``end_year`` as a DataFrame.
-
-    Parameters
-    ----------
-    results : iterable of AuditResult
-        From :func:`analysis_lib.claims.audit.run_audit`.
-    registry : pandas.DataFrame
-        The claims registry, for each claim's years and statement.
-    start_year, end_year : int
-        A claim is kept when its years (``year`` to ``year_end``) overlap this range.
-    lang : {'en', 'ru'}
-        Language of the ``statement`` column.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``claim_id``, ``source``, ``verdict``, ``claimed``, ``computed``,
-        ``explanation``, ``sources`` (list of source ids), ``statement``, ``year``,
-        ``year_end``; in the audit's order.
-    """
-    import pandas as pd
-
-    lang = check_lang(lang)
-    claims = claims_in_years(registry, start_year, end_year).set_index("claim_id")
-    rows = []
-    for result in results:
-        if result.id not in claims.index:
-            continue
-        claim = claims.loc[result.id]
-        first = int(claim["year"])
-        last = first if pd.isna(claim["year_end"]) else int(claim["year_end"])
-        rows.append(
-            {
-                **result.as_dict(),
-                "statement": str(claim[f"statement_{lang}"]),
-                "year": first,
-                "year_end": last,
-            }
-        )
-    columns = ["id", "source", "verdict", "claimed", "computed", "explanation", "sources"]
-    frame = pd.DataFrame(rows, columns=[*columns, "statement", "year", "year_end"])
-    return frame.rename(columns={"id": "claim_id"})
-
-
-def claims_in_years(registry, start_year: int, end_year: int):
-    """Return the claims whose years (``year`` to ``year_end``) overlap the range.
-
-    Parameters
-    ----------
-    registry : pandas.DataFrame
-        The claims registry.
-    start_year, end_year : int
-        Inclusive range.
-    """
-    first = registry["year"].astype("int64")
-    last = registry["year_end"].fillna(registry["year"]).astype("int64")
-    return registry[(last >= start_year) & (first <= end_year)].reset_index(drop=True)
-
-
-def claim_results(claim_id: str, *, data_dir=None) -> list:
-    """Return the audit's results for one claim (one per source that checks it).
-
-    Parameters
-    ----------
-    claim_id : str
-        A ``claim_id`` of the registry, e.g. ``'structure-unchanged-20y'``.
-    data_dir : path-like, optional
-        Data package folder; default :func:`analysis_lib.paths.data_dir`.
-
-    Returns
-    -------
-    list of AuditResult
-    """
-    from analysis_lib.claims.audit import run_audit
-    from analysis_lib.claims.registry import TRADE_CHECKS, load_registry
-
-    registry = load_registry(data_dir)
-    claim = registry[registry["claim_id"] == claim_id]
-    if claim.empty:
-        raise must_be_one_of("claim_id", claim_id, registry["claim_id"].tolist())
-    # A claim checked against one table needs only that table's part of the audit.
-    check, table = claim.iloc[0]["check"], claim.iloc[0]["table"]
-    source = ALL if check in TRADE_CHECKS else str(table)
-    return [r for r in run_audit(source=source, data_dir=data_dir) if r.id == claim_id]
-
-
-def verdict_counts(audit_df):
-    """Count verdicts per source.
-
-    Parameters
-    ----------
-    audit_df : pandas.DataFrame
-        From :func:`audit_frame` (columns ``source``, ``verdict``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``source``, one per verdict of :data:`VERDICTS`, ``total``; sources in
-        order of first appearance.
-    """
-    import pandas as pd
-
-    sources = list(dict.fromkeys(audit_df["source"]))
-    counts = (
-        pd.crosstab(audit_df["source"], audit_df["verdict"])
-        .reindex(index=sources, columns=list(VERDICTS), fill_value=0)
-        .astype("int64")
-    )
-    counts["total"] = counts.sum(axis=1)
-    return counts.rename_axis(index="source", columns=None).reset_index()
-
-
-def verdict_grid(audit_df):
-    """Return the figure's rows: claims checked against a table share one column.
-
-    Parameters
-    ----------
-    audit_df : pandas.DataFrame
-        From :func:`audit_frame`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``claim_id``, ``source`` (a trade source, or :data:`RECORDS_COLUMN`),
-        ``verdict``, ``claim_label`` (the claim's statement).
-    """
-    grid = audit_df[["claim_id", "source", "verdict", "statement"]].copy()
-    grid.loc[grid["source"].isin(TABLE_SOURCES), "source"] = RECORDS_COLUMN
-    return grid.rename(columns={"statement": "claim_label"}).reset_index(drop=True)
 
 
 def source_label(source: str, lang: str) -> str:

@@ -1,6 +1,6 @@
 """The prose of notebook 02 (partner comparison) in English and Russian.
 
-Used by :mod:`analysis_lib.stories.partners`.
+Used by :mod:`analysis_lib.stories.partner_comparison`.
 """
 
 TEXT = {

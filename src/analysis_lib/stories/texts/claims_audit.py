@@ -1,6 +1,6 @@
 """The prose of notebook 07 (the claims audit) in English and Russian.
 
-Used by :mod:`analysis_lib.stories.audit_story`.
+Used by :mod:`analysis_lib.stories.claims_audit`.
 """
 
 TEXT = {

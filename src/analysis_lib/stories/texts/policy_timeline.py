@@ -1,6 +1,6 @@
 """The prose of notebook 03 (policy timeline) in English and Russian.
 
-Used by :mod:`analysis_lib.stories.timeline`.
+Used by :mod:`analysis_lib.stories.policy_timeline`.
 """
 
 TEXT = {

@@ -1,6 +1,6 @@
 """The prose of notebook 08 (after the article) in English and Russian.
 
-Used by :mod:`analysis_lib.stories.after_article`.
+Used by :mod:`analysis_lib.stories.after_the_article`.
 """
 
 TEXT = {

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis_lib.loaders import load_table
 from analysis_lib.record import read_values
-from analysis_lib.stories import timeline, trade_common
+from analysis_lib.stories import policy_timeline
+from analysis_lib.views import common as data
+from analysis_lib.views import policy_timeline as views
 
 
 def events() -> pd.DataFrame:
@@ -19,25 +22,25 @@ def events() -> pd.DataFrame:
 
 
 def test_events_in_range_keeps_programmes_that_overlap():
-    kept = timeline.events_in_range(events(), 2000, 2010)
+    kept = views.events_in_range(events(), 2000, 2010)
     assert list(kept["event_id"]) == ["programme", "inside"]
 
 
 def test_events_in_range_excludes_everything_outside():
-    assert timeline.events_in_range(events(), 2011, 2018).empty
+    assert views.events_in_range(events(), 2011, 2018).empty
 
 
 def test_trade_in_range_keeps_only_years_with_values():
     series = pd.Series({1995: 5.0, 1996: 6.0, 2000: 8.0}).rename_axis("year")
-    table = timeline.trade_in_range(series, 1996, 2018)
+    table = views.trade_in_range(series, 1996, 2018)
     assert list(table["year"]) == [1996, 2000]
 
 
 def test_real_dates_decree_differs_by_a_day():
-    table = timeline.date_claims(
-        trade_common.load_claims(),
-        trade_common.load_named_table("timeline"),
-        trade_common.audit_results(source="timeline"),
+    table = views.date_claims(
+        data.load_claims(),
+        load_table("timeline"),
+        data.audit_results(source="timeline"),
     ).set_index("claim_id")
     decree = table.loc["decree-1996-date"]
     assert decree["verdict"] == "inconsistent"
@@ -46,8 +49,12 @@ def test_real_dates_decree_differs_by_a_day():
 
 
 def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, said):
-    report = timeline.start(lang="ru", output_dir=str(tmp_path / "out"))
-    for cell in (timeline.show_timeline, timeline.show_events, timeline.show_article_dates):
+    report = policy_timeline.start(lang="ru", output_dir=str(tmp_path / "out"))
+    for cell in (
+        policy_timeline.show_timeline,
+        policy_timeline.show_events,
+        policy_timeline.show_article_dates,
+    ):
         cell(report)
     values = read_values(tmp_path / "out")["values"]
     assert values["verdict_decree-1996-date_timeline"] == "inconsistent"
@@ -57,8 +64,10 @@ def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, said):
 
 
 def test_a_narrow_range_counts_only_the_programme_running_through_it(tmp_path, said):
-    report = timeline.start(start_year=2016, end_year=2017, output_dir=str(tmp_path / "out"))
-    timeline.show_timeline(report)
+    report = policy_timeline.start(
+        start_year=2016, end_year=2017, output_dir=str(tmp_path / "out")
+    )
+    policy_timeline.show_timeline(report)
     values = read_values(tmp_path / "out")["values"]
     assert (values["programmes_count"], values["events_count"]) == (1, 0)
     assert values["trade_2017_imf_dots_cn_usd_bn"] > 0

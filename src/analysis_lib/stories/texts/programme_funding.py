@@ -1,6 +1,6 @@
 """The prose of notebook 06 (programme funding) in English and Russian.
 
-Used by :mod:`analysis_lib.stories.funding`.
+Used by :mod:`analysis_lib.stories.programme_funding`.
 """
 
 TEXT = {
