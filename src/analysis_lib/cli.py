@@ -9,24 +9,23 @@ from __future__ import annotations
 import argparse
 import sys
 
+from analysis_lib.bench import commands as bench_commands
+from analysis_lib.claims import commands as claims_commands
 from analysis_lib.exceptions import AnalysisLibError
+from analysis_lib.importers import commands as importers_commands
+from analysis_lib.loaders import commands as loaders_commands
+from analysis_lib.publish import commands as publish_commands
 
-
-def positive_int(text: str) -> int:
-    """Parse a whole number >= 1 for an argparse option (e.g. ``--jobs``).
-
-    Raises
-    ------
-    argparse.ArgumentTypeError
-        "must be a positive integer; not 'x'".
-    """
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer; not {text!r}")
-    return value
+# Each concern's ``commands.py`` adds its sub-commands with ``register(subparsers)``.
+# They import argparse and the standard library only, never this module, so
+# parsing is cheap: pandas and papermill load inside the command that needs them.
+COMMAND_MODULES = (
+    importers_commands,
+    loaders_commands,
+    claims_commands,
+    publish_commands,
+    bench_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,17 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Reproduce and audit the article's numbers from cited official data.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for register in _registrars():
-        register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
-
-
-def _registrars():
-    # Each concern adds its own sub-command; imports stay inside so that
-    # parsing is cheap and pandas loads only for commands that need it.
-    from analysis_lib import cli_commands
-
-    return cli_commands.REGISTRARS
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,8 @@ pandas is imported only when the command runs.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+
+from analysis_lib.arguments import add_data_dir
 
 from analysis_lib.vocabulary import ALL_SOURCES, AUDIT_SOURCES
 
@@ -37,13 +38,7 @@ def register(subparsers) -> None:
         metavar="|".join(FORMAT_CHOICES),
         help="table (aligned, for people; default), json or csv",
     )
-    audit.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        type=Path,
-        help="data folder with datapackage.json (default: the project's data/, or "
-        "ANALYSIS_LIB_DATA_DIR)",
-    )
+    add_data_dir(audit)
     audit.set_defaults(handler=run_audit_command)
 
 

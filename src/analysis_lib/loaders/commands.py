@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analysis_lib.arguments import add_data_dir
+
 
 def register(subparsers) -> None:
     """Add this concern's sub-commands to the CLI."""
@@ -18,24 +20,14 @@ def register(subparsers) -> None:
     )
     validate.add_argument("table", metavar="TABLE", help="resource name, e.g. customs_totals")
     validate.add_argument("file", metavar="FILE", type=Path, help="CSV file to check")
-    _add_data_dir(validate)
+    add_data_dir(validate)
     validate.set_defaults(handler=run_validate)
 
     tables = subparsers.add_parser(
         "tables", help="list the data package's tables with their row counts"
     )
-    _add_data_dir(tables)
+    add_data_dir(tables)
     tables.set_defaults(handler=run_tables)
-
-
-def _add_data_dir(parser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        type=Path,
-        help="data folder with datapackage.json (default: the project's data/, or "
-        "ANALYSIS_LIB_DATA_DIR)",
-    )
 
 
 def run_validate(args) -> int:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from analysis_lib import paths
-from analysis_lib.cli import positive_int
+from analysis_lib.arguments import positive_int
 from analysis_lib.vocabulary import LANGS
 
 
@@ -40,7 +40,6 @@ def register(subparsers) -> None:
     )
     parser.set_defaults(handler=run_build)
     _register_check(subparsers)
-    _register_bench(subparsers)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -120,9 +119,3 @@ def run_golden(args: argparse.Namespace) -> int:
 
     check.run_golden(_check_options(args))
     return 0
-
-
-def _register_bench(subparsers) -> None:
-    from analysis_lib.bench.cli import register as register_bench
-
-    register_bench(subparsers)

@@ -1,4 +1,7 @@
-"""``python -m analysis_lib bench``: argparse only; the runner loads when the command runs."""
+"""Sub-commands of the bench concern: ``bench``.
+
+Only argparse here: the runner is imported when the command runs.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import os
 from pathlib import Path
 
 from analysis_lib import paths
-from analysis_lib.cli import positive_int
+from analysis_lib.arguments import positive_int
 
 SECTIONS = ("build", "floor", "rebuild", "importer", "metrics")
 
