@@ -6,6 +6,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+LAB_CONFIG := $(addprefix $(VENV)/,etc/jupyter/jupyter_server_config.json share/jupyter/lab/settings/overrides.json)
+SETUP := $(STAMP) $(LAB_CONFIG)
 # Quiet pip, and no version check: the build must not wait on the network.
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -24,9 +26,16 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(PIP) install --no-deps -r requirements.lock
 	@$(PIP) install --no-deps --no-build-isolation -e .
 	@$(PY) -m ipykernel install --sys-prefix --name analysis-lib --display-name "Python (analysis-lib)" >/dev/null
+	@$(PY) -m analysis_lib install-notebook-filter
 	@touch $@
 
-setup: $(STAMP) ## Create .venv/ from the lock file and register the analysis-lib kernel
+# JupyterLab settings for every `jupyter lab` of the venv, `make lab` or not:
+# no news, no update check, no extension listing from the network.
+$(LAB_CONFIG): $(VENV)/%: tools/jupyter-config/% | $(STAMP)
+	@install -D -m 644 $< $@
+
+setup: $(SETUP) ## Create .venv/ from the lock file, register the kernel, install the notebook git filter
+	@$(PY) -m analysis_lib install-notebook-filter
 
 system: ## Install the Debian packages for PDF reports (Chromium, Noto CJK fonts) when missing
 	@tools/system-deps.sh
@@ -34,13 +43,14 @@ system: ## Install the Debian packages for PDF reports (Chromium, Noto CJK fonts
 data: $(STAMP) ## Re-import the IMF DOTS workbooks into data/dots_trade.csv
 	@$(PY) -m analysis_lib import-dots --quiet
 
-test: $(STAMP) ## Run the test suite
+test: $(SETUP) ## Run the test suite
 	@tools/system-deps.sh
 	@$(PY) -m pytest -q -n $(JOBS) --dist loadgroup
 
-lint: $(STAMP) ## Check code style with ruff
+lint: $(STAMP) ## Check code style with ruff; fail on a notebook committed with outputs
 	@$(PY) -m ruff check src tests notebooks
 	@$(PY) -m ruff format --check src tests notebooks
+	@$(PY) -m analysis_lib lint-notebooks
 
 format: $(STAMP) ## Format code with ruff
 	@$(PY) -m ruff format src tests notebooks
@@ -62,10 +72,9 @@ bench: $(STAMP) ## Time the build against the naive loop and the floor
 	@tools/system-deps.sh
 	@$(PY) -m analysis_lib bench
 
-lab: $(STAMP) ## Start JupyterLab offline with the analysis-lib kernel
+lab: $(SETUP) ## Start JupyterLab offline with the analysis-lib kernel
 	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.open_browser=False \
-		--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-		--LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 lock: ## Regenerate requirements.lock from pyproject.toml (needs the network)
 	@tools/make-lock.sh

@@ -1,7 +1,8 @@
 """End-to-end report builds on two tiny notebooks (tests/publish/fixtures) in a tmp tree.
 
 One tree is built once per module and the tests run in order on it: outputs,
-content, no-op, clean rebuild byte for byte, data dependency, failure, CLI.
+content, no-op, clean rebuild byte for byte, a notebook saved with outputs, data
+dependency, failure, CLI.
 The library hash and the commit are pinned: other code changing while the
 tests run must not turn a no-op into a rebuild.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from jupyterlab_save import dumps, saved_by_jupyterlab
 from nbformat.v4 import new_code_cell, new_notebook
 from pypdf import PdfReader
 
@@ -184,6 +186,21 @@ def test_clean_rebuild_is_byte_identical(tree):
     rebuilt = _snapshot(tree.reports)
     assert sorted(rebuilt) == sorted(tree.first)
     assert [name for name in rebuilt if rebuilt[name] != tree.first[name]] == []
+
+
+def test_a_notebook_run_and_saved_in_jupyterlab_rebuilds_nothing(tree):
+    notebook = tree.notebooks / "01-demo-growth.ipynb"
+    committed = notebook.read_bytes()
+    notebook.write_text(dumps(saved_by_jupyterlab(json.loads(committed))), encoding="utf-8")
+    try:
+        assert tree.run().built == []
+
+        tree.run(only=("01-demo-growth",), force=True)
+
+        # What the key leaves out does not reach the reports either.
+        assert _snapshot(tree.reports) == tree.first
+    finally:
+        notebook.write_bytes(committed)
 
 
 def test_touching_a_data_file_rebuilds_exactly_its_readers(tree):

@@ -1,4 +1,4 @@
-"""Sub-commands of the build concern: ``python -m analysis_lib build``.
+"""Sub-commands of the publish concern: ``build``, ``check``, ``golden`` and the notebook filter.
 
 Only argparse here: the pipeline is imported when the command runs, and it
 imports papermill and nbconvert only when a report is stale.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from analysis_lib import paths
@@ -40,6 +41,7 @@ def register(subparsers) -> None:
     )
     parser.set_defaults(handler=run_build)
     _register_check(subparsers)
+    _register_notebook_hygiene(subparsers)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -118,4 +120,52 @@ def run_golden(args: argparse.Namespace) -> int:
     from analysis_lib.publish import check
 
     check.run_golden(_check_options(args))
+    return 0
+
+
+def _register_notebook_hygiene(subparsers) -> None:
+    lint = subparsers.add_parser(
+        "lint-notebooks",
+        help="fail when a committed notebook carries outputs or front-end metadata",
+        description="Check every notebook as git would commit it (the staged version; outside "
+        "git, the files): no outputs, no execution counts, no metadata a front end writes "
+        "(language_info, ...). Prints one line per offending notebook.",
+    )
+    lint.add_argument("--root", type=Path, default=paths.PROJECT_ROOT, help=argparse.SUPPRESS)
+    lint.set_defaults(handler=run_lint_notebooks)
+
+    install = subparsers.add_parser(
+        "install-notebook-filter",
+        help="configure the git filter that strips notebooks when they are staged",
+        description="Set git's filter.nbstripout.clean in this checkout (.gitattributes names "
+        "the filter): nbstripout drops outputs, execution counts and front-end metadata "
+        "when a notebook is staged, so running one in JupyterLab leaves git status clean.",
+    )
+    install.add_argument("--root", type=Path, default=paths.PROJECT_ROOT, help=argparse.SUPPRESS)
+    install.add_argument(
+        "--python",
+        type=Path,
+        default=Path(sys.executable),
+        help="interpreter with nbstripout (default: this one)",
+    )
+    install.set_defaults(handler=run_install_notebook_filter)
+
+
+def run_lint_notebooks(args: argparse.Namespace) -> int:
+    """Print one line per committed notebook with front-end state; exit 1 if any."""
+    from analysis_lib.publish.notebook_content import lint
+
+    problems = lint(args.root)
+    for line in problems:
+        print(line)
+    return 1 if problems else 0
+
+
+def run_install_notebook_filter(args: argparse.Namespace) -> int:
+    """Configure the filter; say so, or that there is no git checkout to configure."""
+    from analysis_lib.publish.notebook_content import install_filter
+
+    command = install_filter(args.root, args.python)
+    if command is None:
+        print(f"{args.root}: not a git checkout; no notebook filter to install")
     return 0

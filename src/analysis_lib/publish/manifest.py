@@ -11,7 +11,7 @@ Layout::
      "reports": {"en/01-trade": {"lang": "en", "stem": "01-trade", "title": "...",
                  "notebook": "../notebooks/01-trade.ipynb", "pdf": true,
                  "sources": ["gacc"], "outputs": {"en/01-trade.html": "<sha>", ...},
-                 "inputs": {"notebook": "<sha>", "parameters": "<sha>",
+                 "inputs": {"notebook": "<content sha>", "parameters": "<sha>",
                             "library": "<sha>", "requirements.lock": "<sha>",
                             "versions": {...}, "data": {"../data/x.csv": "<sha>"}}}}}
 """
@@ -31,6 +31,7 @@ from pathlib import Path
 
 from analysis_lib import paths
 from analysis_lib.exceptions import BuildError
+from analysis_lib.publish.notebook_content import content_sha
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = 1
@@ -52,6 +53,20 @@ def sha256_file(path: Path) -> str:
     except FileNotFoundError:
         return MISSING
     return digest.hexdigest()
+
+
+def notebook_sha(path: Path) -> str:
+    """Return the SHA-256 of what a notebook says, or ``"missing"`` if it does not exist.
+
+    Outputs, execution counts and the metadata a front end writes are left
+    out (:mod:`analysis_lib.publish.notebook_content`): a notebook opened,
+    run and saved in JupyterLab keeps its key, so its reports are not rebuilt.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return MISSING
+    return content_sha(data)
 
 
 def sha256_json(value: object) -> str:

@@ -194,7 +194,7 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
     summary = BuildSummary()
     stale = []
     for notebook in notebooks:
-        notebook_sha = manifest.sha256_file(notebook)
+        notebook_sha = manifest.notebook_sha(notebook)
         for lang in options.languages:
             key = f"{lang}/{notebook.stem}"
             parameters = {
