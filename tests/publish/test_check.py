@@ -198,7 +198,7 @@ def test_golden_writes_one_file_per_report_and_the_audit(tree: Path):
     assert growth["values"] == {"growth_pct": 25.0}
     assert growth["inputs"]["data"]["demo.csv"] == manifest.sha256_file(tree / "data" / "demo.csv")
     assert growth["inputs"]["notebook"] == {
-        "01-demo-growth.ipynb": manifest.sha256_file(tree / "notebooks" / "01-demo-growth.ipynb")
+        "01-demo-growth.ipynb": manifest.notebook_sha(tree / "notebooks" / "01-demo-growth.ipynb")
     }
 
 
