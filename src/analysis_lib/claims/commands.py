@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 
 from analysis_lib.arguments import add_data_dir
-
 from analysis_lib.vocabulary import ALL_SOURCES, AUDIT_SOURCES
 
 SOURCE_CHOICES = (*AUDIT_SOURCES, ALL_SOURCES)
