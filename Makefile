@@ -12,7 +12,7 @@ SETUP := $(STAMP) $(LAB_CONFIG)
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: help setup system data test lint format reports check golden bench lab lock clean
+.PHONY: help setup system data test lint format translations reports check golden bench lab lock clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,6 +27,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(PIP) install --no-deps --no-build-isolation -e .
 	@$(PY) -m ipykernel install --sys-prefix --name analysis-lib --display-name "Python (analysis-lib)" >/dev/null
 	@$(PY) -m analysis_lib install-notebook-filter
+	@$(PY) -m analysis_lib.translations compile
 	@touch $@
 
 # JupyterLab settings for every `jupyter lab` of the venv, `make lab` or not:
@@ -55,6 +56,9 @@ lint: $(STAMP) ## Check code style with ruff; fail on a notebook committed with 
 format: $(STAMP) ## Format code with ruff
 	@$(PY) -m ruff format src tests notebooks
 	@$(PY) -m ruff check --fix src tests notebooks
+
+translations: $(STAMP) ## Extract the messages, update the Russian catalog (.po), compile it (.mo)
+	@$(PY) -m analysis_lib.translations
 
 reports: $(STAMP) ## Build every report (HTML and PDF, English and Russian) into reports/
 	@tools/system-deps.sh || true

@@ -68,6 +68,10 @@ class SystemDependencyError(AnalysisLibError):
     """A system program the build needs (Chromium, fonts) is missing."""
 
 
+class TranslationError(AnalysisLibError):
+    """A gettext catalog is missing, unreadable, or out of step with the code's messages."""
+
+
 def must_be_one_of(name: str, value: object, allowed) -> ParameterError:
     """Return the standard error for a value outside a fixed set.
 

@@ -8,7 +8,7 @@ import pytest
 
 from analysis_lib import plots
 from analysis_lib.exceptions import ParameterError
-from analysis_lib.plots.labels import label
+from analysis_lib.i18n import translator
 
 IDS = ["gacc"]
 
@@ -50,13 +50,13 @@ def test_claims_are_annotated_in_the_language(frames):
     claims = pd.DataFrame({"year": [2010], "claimed_usd_bn": [55.5]})
     texts = _texts(plots.trade_levels(frames.levels, claims=claims, source_ids=IDS, lang="ru"))
     assert "55,5" in texts
-    assert label("legend.article_claim", "ru") in texts
+    assert tr("The article's figure", "ru") in texts
 
 
 def test_partner_log_scale_says_so(frames):
     fig = plots.partner_comparison(frames.partners, year=2014, source_ids=IDS, log_scale=True)
     assert fig.axes[0].get_yscale() == "log"
-    axis = label("axis.log_scale", "en", axis=label("axis.trade_usd_bn", "en"))
+    axis = tr("{axis} (log scale)", "en", axis=tr("Trade turnover, USD bn", "en"))
     assert " ".join(fig.axes[0].get_ylabel().split()) == axis
 
 
@@ -68,8 +68,8 @@ def test_unknown_partner_is_refused(frames):
 
 def test_ratio_annotations_show_both_fractions(frames):
     texts = _texts(plots.ratio_fractions(frames.ratios, source_ids=IDS, lang="ru"))
-    assert label("annot.fraction", "ru", fraction="1/3", claimed="1/5") in texts
-    assert label("annot.fraction_only", "ru", fraction="1/3") in texts
+    assert tr("≈ {fraction} (article: {claimed})", "ru", fraction="1/3", claimed="1/5") in texts
+    assert tr("≈ {fraction}", "ru", fraction="1/3") in texts
 
 
 def test_ratio_bad_claimed_fraction(frames):
@@ -128,7 +128,7 @@ def test_structure_shares_over_100_are_refused(frames):
 def test_structure_uses_category_names_of_the_language(frames):
     texts = _texts(plots.structure_shares(frames.structure, source_ids=IDS, lang="ru"))
     assert "Группа SITC7" in texts and "Group SITC7" not in texts
-    assert label("category.other", "ru") in texts
+    assert tr("Other groups (rest to 100%)", "ru") in texts
     assert "Китай → Россия" in texts
 
 
@@ -140,17 +140,10 @@ def test_budgets_refuse_mixed_currencies(frames):
 
 
 def test_budgets_mark_approximate_amounts_and_print_the_note(frames):
-    fig = plots.programme_budgets(
-        frames.budgets,
-        source_ids=IDS,
-        lang="ru",
-        note_key="note.funding_claim_unverifiable",
-        note_fields={"claimed": "17%"},
-    )
+    note = "Цифра статьи «17% необходимых средств» не найдена ни в одном открытом источнике."
+    fig = plots.programme_budgets(frames.budgets, source_ids=IDS, lang="ru", note=note)
     texts = _texts(fig)
     assert any(t.startswith("≈ ") for t in texts)
-    note = label("note.funding_claim_unverifiable", "ru", claimed="17%")
-    assert "«17% необходимых средств»" in note
     assert any(note in t for t in texts)
     assert "Программа Б" in texts
 
@@ -172,8 +165,8 @@ def test_budgets_refuse_duplicate_components(frames):
 
 def test_audit_shows_no_data_for_missing_pairs(frames):
     texts = _texts(plots.audit_verdicts(frames.verdicts, source_ids=IDS, lang="ru"))
-    assert label("verdict.no_data", "ru") in texts
-    assert label("verdict.inconsistent", "ru") in texts
+    assert tr("No data", "ru") in texts
+    assert tr("Inconsistent", "ru") in texts
 
 
 def test_audit_refuses_duplicates_and_unknown_verdicts(frames):
@@ -193,7 +186,7 @@ def test_audit_claim_labels_render_chinese(frames):
 
 def test_after_article_reference_line(frames):
     fig = plots.after_article(frames.after, article_2014_value=95.3, source_ids=IDS, lang="ru")
-    assert label("legend.article_2014", "ru", value="95,3") in _texts(fig)
+    assert tr("The article's 2014 level ({value} USD bn)", "ru", value="95,3") in _texts(fig)
     with pytest.raises(ParameterError, match="article_2014_value must be a number; not '95'"):
         plots.after_article(frames.after, article_2014_value="95", source_ids=IDS)
 
@@ -201,5 +194,10 @@ def test_after_article_reference_line(frames):
 def test_heilongjiang_stated_share_is_optional(frames):
     data = frames.heilongjiang.drop(columns=["share_pct_stated"])
     texts = _texts(plots.heilongjiang_share(data, source_ids=IDS))
-    assert label("legend.hlj_share_stated", "en") not in texts
-    assert label("legend.hlj_share", "en") in texts
+    assert tr("Share stated in the press", "en") not in texts
+    assert tr("Heilongjiang's share", "en") in texts
+
+
+def tr(message: str, lang: str, **fields) -> str:
+    """Return ``message`` translated into ``lang``, fields filled in."""
+    return translator(lang).gettext(message, **fields)

@@ -1,4 +1,4 @@
-"""Every figure function, in English and Russian: texts from labels.py, units, caption, inputs."""
+"""Every figure function, in English and Russian: translated texts, units, caption, inputs."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from matplotlib.figure import Figure
 
 from analysis_lib import plots
 from analysis_lib.exceptions import ParameterError
+from analysis_lib.i18n import translator
 from analysis_lib.plots.figures_policy import TIMELINE_COLUMNS
-from analysis_lib.plots.labels import caption, label
+from analysis_lib.plots.labels import caption
 
 SOURCE_IDS = ("gacc", "imf_dots_cn")
 CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -44,9 +45,9 @@ CASES = {
         ),
         "levels",
         ("year", "source", "value_usd_bn"),
-        ("title.trade_levels", {}),
-        ("axis.year", "axis.trade_usd_bn"),
-        "axis.trade_usd_bn",
+        ("China–Russia trade turnover", {}),
+        ("Year", "Trade turnover, USD bn"),
+        "Trade turnover, USD bn",
     ),
     "trade_growth": Case(
         lambda f, lang, df=None: plots.trade_growth(
@@ -54,9 +55,9 @@ CASES = {
         ),
         "growth",
         ("year", "source", "growth_pct"),
-        ("title.trade_growth", {}),
-        ("axis.year", "axis.growth_pct"),
-        "axis.growth_pct",
+        ("Growth of China–Russia trade", {}),
+        ("Year", "Change on the previous year, %"),
+        "Change on the previous year, %",
     ),
     "partner_comparison": Case(
         lambda f, lang, df=None: plots.partner_comparison(
@@ -64,9 +65,9 @@ CASES = {
         ),
         "partners",
         ("partner", "source", "value_usd_bn"),
-        ("title.partner_comparison", {"year": 2014}),
-        ("axis.partner", "axis.trade_usd_bn"),
-        "axis.trade_usd_bn",
+        ("China's trade with its partners, {year}", {"year": 2014}),
+        ("Partner of China", "Trade turnover, USD bn"),
+        "Trade turnover, USD bn",
     ),
     "ratio_fractions": Case(
         lambda f, lang, df=None: plots.ratio_fractions(
@@ -74,9 +75,9 @@ CASES = {
         ),
         "ratios",
         ("partner", "ratio", "fraction_label", "claimed_label"),
-        ("title.ratio_fractions", {}),
-        ("axis.partner", "axis.ratio"),
-        "axis.ratio",
+        ("China–Russia trade relative to China's trade with other partners", {}),
+        ("Partner of China", "China–Russia trade / China's trade with the partner, ratio"),
+        "China–Russia trade / China's trade with the partner, ratio",
     ),
     "policy_timeline": Case(
         lambda f, lang, df=None: plots.policy_timeline(
@@ -84,9 +85,9 @@ CASES = {
         ),
         "events",
         TIMELINE_COLUMNS,
-        ("title.policy_timeline", {"start": 1996, "end": 2018}),
-        ("axis.event", "axis.year", "axis.trade_usd_bn"),
-        "axis.trade_usd_bn",
+        ("Programmes and events, {start}–{end}", {"start": 1996, "end": 2018}),
+        ("Programme or event", "Year", "Trade turnover, USD bn"),
+        "Trade turnover, USD bn",
     ),
     "structure_shares": Case(
         lambda f, lang, df=None: plots.structure_shares(
@@ -94,9 +95,9 @@ CASES = {
         ),
         "structure",
         ("exporter", "importer", "year", "category", "category_en", "category_ru", "share_pct"),
-        ("title.structure_shares", {}),
-        ("axis.year", "axis.share_pct"),
-        "axis.share_pct",
+        ("Commodity structure of China–Russia trade", {}),
+        ("Year", "Share of the flow, %"),
+        "Share of the flow, %",
     ),
     "heilongjiang_share": Case(
         lambda f, lang, df=None: plots.heilongjiang_share(
@@ -104,9 +105,9 @@ CASES = {
         ),
         "heilongjiang",
         ("year", "total_usd_bn", "national_usd_bn", "share_pct"),
-        ("title.heilongjiang_share", {}),
-        ("axis.year", "axis.trade_usd_bn", "axis.hlj_share_pct"),
-        "axis.hlj_share_pct",
+        ("Heilongjiang's trade with Russia", {}),
+        ("Year", "Trade turnover, USD bn", "Share of national China–Russia trade, %"),
+        "Share of national China–Russia trade, %",
     ),
     "programme_budgets": Case(
         lambda f, lang, df=None: plots.programme_budgets(
@@ -114,9 +115,9 @@ CASES = {
         ),
         "budgets",
         ("programme_id", "title_en", "component", "amount", "unit", "currency"),
-        ("title.programme_budgets", {}),
-        ("axis.programme", "amount.bn_RUB"),
-        "amount.bn_RUB",
+        ("Far East development programmes: funding", {}),
+        ("Programme", "Funding, RUB bn"),
+        "Funding, RUB bn",
     ),
     "audit_verdicts": Case(
         lambda f, lang, df=None: plots.audit_verdicts(
@@ -124,8 +125,8 @@ CASES = {
         ),
         "verdicts",
         ("claim_id", "source", "verdict"),
-        ("title.audit_verdicts", {}),
-        ("axis.claim", "axis.source"),
+        ("The article's figures checked against each source", {}),
+        ("Claim of the article", "Source"),
     ),
     "after_article": Case(
         lambda f, lang, df=None: plots.after_article(
@@ -133,9 +134,9 @@ CASES = {
         ),
         "after",
         ("year", "value_usd_bn"),
-        ("title.after_article", {"start": 2015, "end": 2025}),
-        ("axis.year", "axis.trade_usd_bn"),
-        "axis.trade_usd_bn",
+        ("China–Russia trade after the article, {start}–{end}", {"start": 2015, "end": 2025}),
+        ("Year", "Trade turnover, USD bn"),
+        "Trade turnover, USD bn",
     ),
 }
 LANGS = ("en", "ru")
@@ -156,18 +157,18 @@ def test_figure_texts_come_from_labels_in_the_language(frames, name, lang):
     assert isinstance(fig, Figure)
     texts = drawn_texts(fig)
     key, fields = case.title
-    assert label(key, lang, **fields) in texts
+    assert tr(key, lang, **fields) in texts
     for axis_key in case.axes:
-        assert label(axis_key, lang) in texts, axis_key
+        assert tr(axis_key, lang) in texts, axis_key
     assert " ".join(caption(SOURCE_IDS, lang).split()) in texts
     other = "en" if lang == "ru" else "ru"
-    assert label(key, other, **fields) not in texts
+    assert tr(key, other, **fields) not in texts
     legend_texts = [
         t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().texts
     ]
     assert legend_texts, "every figure has a legend"
     if lang == "ru":
-        assert CYRILLIC.search(label(key, lang, **fields))
+        assert CYRILLIC.search(tr(key, lang, **fields))
         assert all(CYRILLIC.search(text) for text in legend_texts), legend_texts
 
 
@@ -182,7 +183,7 @@ def test_value_axis_label_carries_a_unit(frames, name, lang):
         for text in (ax.get_xlabel(), ax.get_ylabel())
         if text
     ]
-    value_label = label(case.value_axis, lang)
+    value_label = tr(case.value_axis, lang)
     assert value_label in axis_labels
     assert any(unit in value_label for unit in UNITS[lang])
 
@@ -233,3 +234,8 @@ def pd_frame(columns):
     import pandas as pd
 
     return pd.DataFrame(columns)
+
+
+def tr(message: str, lang: str, **fields) -> str:
+    """Return ``message`` translated into ``lang``, fields filled in."""
+    return translator(lang).gettext(message, **fields)

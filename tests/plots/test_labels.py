@@ -1,4 +1,4 @@
-"""The translation table, label lookups, number formatting and source captions."""
+"""Names of the vocabulary, number formatting and source captions, in both languages."""
 
 from __future__ import annotations
 
@@ -7,74 +7,51 @@ import re
 import pandas as pd
 import pytest
 
+from analysis_lib import vocabulary
 from analysis_lib.exceptions import ParameterError
 from analysis_lib.plots import labels
-from analysis_lib.plots.labels import TRANSLATIONS, caption, format_number, label, source_name
+from analysis_lib.plots.labels import caption, format_number, source_name
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
-LATIN_WORD = re.compile("[A-Za-z]{3,}")
-# Texts that are the same in both languages: templates of symbols and names only.
-LANGUAGE_NEUTRAL = {"title.direction", "annot.approximate", "annot.fraction_only"}
+NAMED = {
+    "source": (labels.source_name, [*vocabulary.SERIES_SOURCES, "article"]),
+    "partner": (labels.partner_name, vocabulary.PARTNERS),
+    "country": (labels.country_name, [*vocabulary.PARTNERS[:2], "CN-RU"]),
+    "verdict": (labels.verdict_name, [*vocabulary.VERDICTS, "no_data"]),
+    "verdict in prose": (labels.verdict_in_prose, vocabulary.VERDICTS),
+    "kind": (labels.kind_name, labels.KIND_NAMES),
+    "component": (labels.component_name, labels.COMPONENT_NAMES),
+    "category": (labels.category_name, labels.CATEGORY_NAMES),
+}
 
 
-def test_every_key_has_english_and_russian():
-    for key, texts in TRANSLATIONS.items():
-        assert set(texts) == {"en", "ru"}, key
-        assert texts["en"].strip() and texts["ru"].strip(), key
-    assert labels.keys("en") == labels.keys("ru") == frozenset(TRANSLATIONS)
+@pytest.mark.parametrize("what", sorted(NAMED))
+def test_every_term_has_an_english_and_a_russian_name(what):
+    name, terms = NAMED[what]
+    for term in terms:
+        english, russian = name(term, "en"), name(term, "ru")
+        assert english and not CYRILLIC.search(english), (what, term)
+        assert CYRILLIC.search(russian), (what, term, russian)
 
 
-@pytest.mark.parametrize("key", sorted(set(TRANSLATIONS) - LANGUAGE_NEUTRAL))
-def test_russian_texts_are_russian(key):
-    assert CYRILLIC.search(TRANSLATIONS[key]["ru"]), key
-    assert not CYRILLIC.search(TRANSLATIONS[key]["en"]), key
-
-
-@pytest.mark.parametrize("key", sorted(k for k in TRANSLATIONS if "{" in TRANSLATIONS[k]["en"]))
-def test_templates_have_the_same_fields_in_both_languages(key):
-    fields = [set(re.findall(r"{(\w+)}", TRANSLATIONS[key][lang])) for lang in ("en", "ru")]
-    assert fields[0] == fields[1], key
-
-
-@pytest.mark.parametrize(
-    "key", sorted(k for k in TRANSLATIONS if k.startswith(("axis.", "amount.")))
-)
-def test_value_axes_name_their_unit(key):
-    categorical = {
-        "axis.year",
-        "axis.partner",
-        "axis.claim",
-        "axis.source",
-        "axis.event",
-        "axis.programme",
-        "axis.log_scale",
-    }
-    if key in categorical:
-        return
-    for lang in ("en", "ru"):
-        assert "," in TRANSLATIONS[key][lang], (key, lang)
-
-
-def test_label_fills_fields():
-    assert label("title.partner_comparison", "en", year=2014).endswith("2014")
-    assert "2014 г." in label("title.partner_comparison", "ru", year=2014)
-
-
-def test_label_needs_its_fields():
-    with pytest.raises(ParameterError, match="needs the field 'year'"):
-        label("title.partner_comparison", "en")
-
-
-def test_unknown_key_is_one_line_error():
-    with pytest.raises(ParameterError, match="label key 'nope' is not in") as caught:
-        label("nope", "en")
-    assert "\n" not in str(caught.value)
+def test_unknown_terms_are_refused_or_shown_as_written():
+    with pytest.raises(ParameterError, match=r"partner must be one of 'CN', 'RU'.*; not 'XX'"):
+        labels.partner_name("XX", "en")
+    with pytest.raises(ParameterError, match="verdict must be one of"):
+        labels.verdict_in_prose("maybe", "ru")
+    assert labels.kind_name("conference", "ru") == "conference"
+    assert labels.component_name("grants", "ru") is None
 
 
 @pytest.mark.parametrize("lang", ["de", "EN", "", None, 1])
 def test_unknown_language(lang):
     with pytest.raises(ParameterError, match=f"lang must be one of 'en', 'ru'; not {lang!r}"):
-        label("axis.year", lang)
+        labels.partner_name("RU", lang)
+
+
+def test_direction_label_names_both_countries():
+    assert labels.direction_label("CN", "RU", "en") == "China → Russia"
+    assert labels.direction_label("RU", "CN", "ru") == "Россия → Китай"
 
 
 def test_format_number_follows_the_language():
@@ -87,7 +64,8 @@ def test_caption_names_sources_in_each_language():
     assert caption(["imf_dots_cn", "gacc"], "en") == (
         "Sources: IMF DOTS, reported by China; China Customs (GACC)"
     )
-    assert caption(["gacc", "gacc"], "ru") == "Источник: Таможня КНР (ГТУ КНР)"
+    assert caption(["gacc", "gacc"], "ru") == "Источник: ГТУ КНР"
+    assert caption(["gacc", "imf_dots_cn"], "ru").startswith("Источники: ГТУ КНР; ")
 
 
 def test_caption_names_other_ids_from_the_sources_table():

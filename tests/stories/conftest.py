@@ -26,3 +26,28 @@ def said(tmp_path, monkeypatch) -> list[str]:
     collected: list[str] = []
     monkeypatch.setattr(Report, "say", lambda self, markdown: collected.append(markdown))
     return collected
+
+
+@pytest.fixture
+def run_cells(said, tmp_path):
+    """Return ``run(stem, **parameters) -> namespace``: a notebook's code cells, in this process.
+
+    The parameters cell runs first, then ``parameters`` override it (as papermill
+    does), then every other code cell; figures and values go to ``tmp_path/out``
+    unless ``output_dir`` is given. The namespace holds the names the cells bound.
+    """
+    import json
+
+    from analysis_lib import paths
+
+    def run(stem: str, **parameters) -> dict:
+        notebook = json.loads((paths.NOTEBOOKS_DIR / f"{stem}.ipynb").read_text("utf-8"))
+        cells = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+        namespace: dict = {}
+        exec("".join(cells[0]["source"]), namespace)
+        namespace.update({"output_dir": str(tmp_path / "out"), **parameters})
+        for cell in cells[1:]:
+            exec("".join(cell["source"]), namespace)
+        return namespace
+
+    return run

@@ -9,7 +9,6 @@ import pytest
 
 from analysis_lib.loaders import load_table
 from analysis_lib.record import read_values
-from analysis_lib.stories import after_the_article
 from analysis_lib.views import after_the_article as views
 from analysis_lib.views import common as data
 
@@ -60,15 +59,10 @@ def test_early_releases_only_where_no_final_figure():
     assert views.early_releases(customs, [2014]) == {}
 
 
-def test_cells_record_growth_since_the_article(tmp_path, said):
-    report = after_the_article.start(lang="ru", output_dir=str(tmp_path / "out"))
-    for cell in (
-        after_the_article.show_series,
-        after_the_article.show_growth_since,
-        after_the_article.show_table,
-        after_the_article.show_us_ratio,
-    ):
-        cell(report)
+def test_cells_record_growth_since_the_article(tmp_path, said, run_cells):
+    cells = run_cells("08-after-the-article", lang="ru")
+    assert list(cells["after"]["year"]) == list(range(2015, 2026))
+    assert len(cells["us_ratio"]) == 1
     values = read_values(tmp_path / "out")["values"]
     gacc = data.load_series("RU")["gacc"]
     claimed = values["claim_trade-2014_usd_bn"]

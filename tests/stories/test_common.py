@@ -27,17 +27,11 @@ def test_row_source_ids_and_year_span():
     assert data.year_span(rows) == (1999, 2010)
 
 
-def test_heading_says_the_key_in_the_report_language():
-    said = []
-
-    class FakeReport:
-        lang = "ru"
-
-        def say(self, markdown):
-            said.append(markdown)
-
-    common.heading(FakeReport(), {"en": {"h": "Claim"}, "ru": {"h": "Утверждение"}}, "h")
-    assert said == ["## Утверждение"]
+def test_join_years_in_each_language():
+    assert common.join_years([2011, 2012], "en") == "2011 and 2012"
+    assert common.join_years([2015], "ru") == "2015 г."
+    assert common.join_years([1995, 1996, 1997, 2015], "ru") == "1995–1997 и 2015 гг."
+    assert common.join_years([2001, 2002, 2003], "ru") == "2001–2003 гг."
 
 
 def test_story_start_has_the_article_defaults_and_a_docstring():

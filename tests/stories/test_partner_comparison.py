@@ -66,16 +66,9 @@ def test_real_data_reproduces_the_us_fraction_and_gacc_gaps():
     assert year == 2014 and set(claimed) == {"US", "JP", "KR"}
 
 
-def test_cells_record_values_and_explain_the_default(tmp_path, said):
-    report = partner_comparison.start(lang="ru", output_dir=str(tmp_path / "out"))
-    for cell in (
-        partner_comparison.show_source_choice,
-        partner_comparison.show_comparison,
-        partner_comparison.show_ratios,
-        partner_comparison.show_audit,
-        partner_comparison.show_ratio_years,
-    ):
-        cell(report)
+def test_cells_record_values_and_explain_the_default(tmp_path, said, run_cells):
+    cells = run_cells("02-partner-comparison", lang="ru")
+    assert set(cells["ratios"]["partner"]) == {"US", "JP", "KR", "WLD"}
     values = read_values(tmp_path / "out")["values"]
     assert values["fraction_2014_US_imf_dots_cn"] == "1/6"
     assert values["verdict_ratio-2014-jp_imf_dots_cn"] == "inconsistent"
@@ -85,6 +78,8 @@ def test_cells_record_values_and_explain_the_default(tmp_path, said):
 
 def test_a_year_without_gacc_partner_totals_says_so(tmp_path, said):
     report = partner_comparison.start(source="gacc", output_dir=str(tmp_path / "out"))
-    partner_comparison.show_ratios(report)
+    ratios = partner_comparison.ratios(report)
+    partner_comparison.draw_ratios(report, ratios)
+    partner_comparison.tell_ratios(report, ratios)
     assert said[-1].count("cannot be computed") == len(views.PARTNERS)
     assert not (tmp_path / "out" / "ratio_fractions.png").exists()

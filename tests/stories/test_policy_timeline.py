@@ -48,14 +48,9 @@ def test_real_dates_decree_differs_by_a_day():
     assert table.loc["strategy-2003", "verdict"] == "consistent"
 
 
-def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, said):
-    report = policy_timeline.start(lang="ru", output_dir=str(tmp_path / "out"))
-    for cell in (
-        policy_timeline.show_timeline,
-        policy_timeline.show_events,
-        policy_timeline.show_article_dates,
-    ):
-        cell(report)
+def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, said, run_cells):
+    cells = run_cells("03-policy-timeline", lang="ru")
+    assert not cells["events"].empty and not cells["dates"].empty
     values = read_values(tmp_path / "out")["values"]
     assert values["verdict_decree-1996-date_timeline"] == "inconsistent"
     assert values["programmes_count"] >= 1
@@ -67,7 +62,8 @@ def test_a_narrow_range_counts_only_the_programme_running_through_it(tmp_path, s
     report = policy_timeline.start(
         start_year=2016, end_year=2017, output_dir=str(tmp_path / "out")
     )
-    policy_timeline.show_timeline(report)
+    events, trade = policy_timeline.events(report), policy_timeline.trade(report)
+    policy_timeline.tell_timeline(report, events, trade)
     values = read_values(tmp_path / "out")["values"]
     assert (values["programmes_count"], values["events_count"]) == (1, 0)
     assert values["trade_2017_imf_dots_cn_usd_bn"] > 0

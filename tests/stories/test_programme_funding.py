@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis_lib.claims.registry import load_registry
+from analysis_lib.i18n import translator
 from analysis_lib.loaders import load_programme_budgets
 from analysis_lib.stories import programme_funding as funding
 from analysis_lib.views import programme_funding as views
@@ -95,7 +96,11 @@ def test_figure_frame_drops_increases_and_names_commitments():
     assert "increase" not in set(frame["measure"])
     committed = frame[frame["component"] == "federal_committed"].iloc[0]
     assert (committed["period_start"], committed["period_end"]) == (2016, 2019)
-    named = funding._component_names(frame)
+
+    class Russian:
+        lang, t = "ru", translator("ru")
+
+    named = funding._figure_frame(Russian(), synthetic())
     committed = named[named["component"] == "federal_committed"].iloc[0]
     assert committed["component_ru"] == "Федеральные обязательства, 2016–2019 гг."
     assert set(frame["component"]) >= {"total", "federal_planned", "federal_raised"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis_lib.exceptions import ParameterError
+from analysis_lib.i18n import translator
 from analysis_lib.params import check_lang
 from analysis_lib.plots._common import (
     add_caption,
@@ -14,7 +15,7 @@ from analysis_lib.plots._common import (
     title_of,
     wrap_ticks,
 )
-from analysis_lib.plots.labels import label, source_name
+from analysis_lib.plots.labels import source_name, verdict_name
 from analysis_lib.plots.theme import VERDICT_COLORS
 from analysis_lib.vocabulary import VERDICTS
 
@@ -45,6 +46,7 @@ def audit_verdicts(df, *, source_ids, lang="en", sources_df=None):
 
     name = "audit_verdicts"
     lang = check_lang(lang)
+    t = translator(lang)
     require_frame(df, ("claim_id", "source", "verdict"), figure=name)
     require_values(df, "verdict", VERDICTS, figure=name)
     duplicated = df.duplicated(["claim_id", "source"])
@@ -79,7 +81,7 @@ def audit_verdicts(df, *, source_ids, lang="en", sources_df=None):
             ax.text(
                 x + 0.5,
                 y + 0.5,
-                wrap_ticks([label(f"verdict.{verdict}", lang)], 16)[0],
+                wrap_ticks([verdict_name(verdict, lang)], 16)[0],
                 ha="center",
                 va="center",
                 fontsize=7,
@@ -101,12 +103,12 @@ def audit_verdicts(df, *, source_ids, lang="en", sources_df=None):
     ax.xaxis.set_label_position("top")
     ax.grid(False)
     handles = [
-        Patch(color=VERDICT_COLORS[v], label=label(f"verdict.{v}", lang))
+        Patch(color=VERDICT_COLORS[v], label=verdict_name(v, lang))
         for v in (*VERDICTS, "no_data")
         if v in shown
     ]
-    place_legend(ax, handles=handles, title=label("legend.verdict", lang))
-    set_axis_labels(ax, label("axis.source", lang), label("axis.claim", lang))
-    title_of(fig, label("title.audit_verdicts", lang))
+    place_legend(ax, handles=handles, title=t.gettext("Verdict"))
+    set_axis_labels(ax, t.gettext("Source"), t.gettext("Claim of the article"))
+    title_of(fig, t.gettext("The article's figures checked against each source"))
     add_caption(fig, source_ids, lang, sources_df)
     return fig

@@ -6,6 +6,7 @@ import datetime as dt
 import math
 
 from analysis_lib.exceptions import ParameterError
+from analysis_lib.i18n import N_, translator
 from analysis_lib.params import check_lang
 from analysis_lib.plots._common import (
     add_caption,
@@ -19,7 +20,7 @@ from analysis_lib.plots._common import (
     wrap_ticks,
     years,
 )
-from analysis_lib.plots.labels import format_number, has_label, label
+from analysis_lib.plots.labels import component_name, country_name, format_number, source_name
 from analysis_lib.plots.theme import (
     CATEGORY_COLORS,
     COUNTRY_COLORS,
@@ -40,6 +41,12 @@ TIMELINE_COLUMNS = (
 )
 DATE_PRECISIONS = ("day", "month", "year")
 BUDGET_COLUMNS = ("programme_id", "title_en", "component", "amount", "unit", "currency")
+AMOUNT_AXES = {
+    ("bn", "RUB"): N_("Funding, RUB bn"),
+    ("bn", "USD"): N_("Funding, USD bn"),
+    ("bn", "CNY"): N_("Funding, CNY bn"),
+}
+"""The value axis of programme_budgets, by the frame's ``unit`` and ``currency``."""
 
 
 def policy_timeline(
@@ -83,6 +90,7 @@ def policy_timeline(
 
     name = "policy_timeline"
     lang = check_lang(lang)
+    t = translator(lang)
     require_frame(events_df, TIMELINE_COLUMNS, figure=name, name="events_df")
     require_values(events_df, "date_precision", DATE_PRECISIONS, figure=name, name="events_df")
     require_values(events_df, "country", tuple(COUNTRY_COLORS), figure=name, name="events_df")
@@ -131,19 +139,19 @@ def policy_timeline(
     ax.set_yticks(positions, wrap_ticks(titles, chars=48), fontsize=8)
     ax.set_ylim(-0.7, len(rows) - 0.3)
     handles = [
-        Patch(color=COUNTRY_COLORS[c], label=label(f"country.{c}", lang))
+        Patch(color=COUNTRY_COLORS[c], label=country_name(c, lang))
         for c in COUNTRY_COLORS
         if c in set(events_df["country"])
     ]
     handles += [
-        Patch(color=OKABE_ITO["grey"], alpha=0.55, label=label("legend.programme", lang)),
+        Patch(color=OKABE_ITO["grey"], alpha=0.55, label=t.gettext("Programme (its period)")),
         Line2D(
             [],
             [],
             marker="o",
             linestyle="",
             color=OKABE_ITO["grey"],
-            label=label("legend.event", lang),
+            label=t.gettext("Event"),
         ),
         Line2D(
             [],
@@ -152,26 +160,24 @@ def policy_timeline(
             linestyle="",
             color=OKABE_ITO["grey"],
             markerfacecolor="white",
-            label=label("legend.imprecise_date", lang),
+            label=t.gettext("Date known to the month or year only"),
         ),
     ]
     place_legend(ax, handles=handles)
     set_axis_labels(
-        ax, None if trade_df is not None else label("axis.year", lang), label("axis.event", lang)
+        ax, None if trade_df is not None else t.gettext("Year"), t.gettext("Programme or event")
     )
     if trade_df is not None:
         first, last = _plot_trade_panel(
             axes[1][0], trade_df, trade_source, lang, name, first, last
         )
     ax.set_xlim(first, last)
-    title_of(fig, label("title.policy_timeline", lang, start=first, end=last - 1))
+    title_of(fig, t.gettext("Programmes and events, {start}–{end}", start=first, end=last - 1))
     add_caption(fig, source_ids, lang, sources_df)
     return fig
 
 
-def programme_budgets(
-    df, *, source_ids, lang="en", note_key=None, note_fields=None, sources_df=None
-):
+def programme_budgets(df, *, source_ids, lang="en", note=None, sources_df=None):
     """Compare the funding of the Far East programmes, one bar per budget component.
 
     Parameters
@@ -186,12 +192,8 @@ def programme_budgets(
     source_ids : iterable of str
         Ids of the sources shown, for the caption.
     lang : {'en', 'ru'}, default 'en'
-    note_key : str, optional
-        A labels key whose text is printed above the caption, e.g.
-        ``'note.funding_claim_unverifiable'``.
-    note_fields : dict, optional
-        Values for the note's template fields, e.g. ``{"claimed": "24%"}`` taken
-        from the claim registry.
+    note : str, optional
+        A sentence printed above the caption, already in ``lang``.
     sources_df : pandas.DataFrame, optional
         The ``sources`` table, to name source ids in the caption.
 
@@ -201,6 +203,7 @@ def programme_budgets(
     """
     name = "programme_budgets"
     lang = check_lang(lang)
+    t = translator(lang)
     require_frame(df, BUDGET_COLUMNS, figure=name)
     data = df.assign(amount=numeric(df, "amount", figure=name))
     duplicated = data.duplicated(["programme_id", "component"])
@@ -217,7 +220,12 @@ def programme_budgets(
             + ", ".join(f"{u} {c}" for u, c in pairs.itertuples(index=False))
         )
     unit, currency = pairs.iloc[0]
-    axis = label(f"amount.{unit}_{currency}", lang)
+    if (unit, currency) not in AMOUNT_AXES:
+        options = ", ".join(f"{u} {c}" for u, c in AMOUNT_AXES)
+        raise ParameterError(
+            f"{name}: df unit and currency must be one of {options}; not {unit} {currency}"
+        )
+    axis = t.gettext(AMOUNT_AXES[(unit, currency)])
     programmes = list(dict.fromkeys(data["programme_id"]))
     components = list(dict.fromkeys(data["component"]))
     names = {c: _component_name(data, c, lang, name) for c in components}
@@ -236,7 +244,7 @@ def programme_budgets(
             widths.append(row["amount"])
             text = format_number(row["amount"], lang, decimals=0)
             if "approximate" in part.columns and bool(row["approximate"]):
-                text = label("annot.approximate", lang, value=text)
+                text = t.gettext("≈ {value}", value=text)
             texts.append(text)
         bars = ax.barh(
             ys,
@@ -254,15 +262,15 @@ def programme_budgets(
         fontsize=9,
     )
     ax.set_xlim(0, data["amount"].max() * 1.18)
-    set_axis_labels(ax, axis, label("axis.programme", lang))
-    place_legend(ax, title=label("legend.component", lang))
-    title_of(fig, label("title.programme_budgets", lang))
-    note = label(note_key, lang, **(note_fields or {})) if note_key else None
+    set_axis_labels(ax, axis, t.gettext("Programme"))
+    place_legend(ax, title=t.gettext("Component"))
+    title_of(fig, t.gettext("Far East development programmes: funding"))
     add_caption(fig, source_ids, lang, sources_df, note=note)
     return fig
 
 
 def _plot_trade_panel(ax, trade_df, source, lang, figure, first, last):
+    t = translator(lang)
     require_frame(trade_df, ("year", "value_usd_bn"), figure=figure, name="trade_df")
     data = (
         trade_df.assign(
@@ -279,17 +287,18 @@ def _plot_trade_panel(ax, trade_df, source, lang, figure, first, last):
         marker=SOURCE_MARKERS[source],
         markersize=4,
         color=SOURCE_COLORS[source],
-        label=label(f"source.{source}", lang),
+        label=source_name(source, lang),
     )
     ax.set_ylim(bottom=0)
     place_legend(ax)
-    set_axis_labels(ax, label("axis.year", lang), label("axis.trade_usd_bn", lang))
+    set_axis_labels(ax, t.gettext("Year"), t.gettext("Trade turnover, USD bn"))
     return min(first, int(data["year"].min())), max(last, int(data["year"].max()) + 1)
 
 
 def _component_name(data, component, lang, figure):
-    if has_label(f"component.{component}"):
-        return label(f"component.{component}", lang)
+    named = component_name(component, lang)
+    if named is not None:
+        return named
     column = f"component_{lang}"
     if column in data.columns:
         return str(data.loc[data["component"] == component, column].iloc[0])

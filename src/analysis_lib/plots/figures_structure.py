@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from analysis_lib.exceptions import ParameterError
+from analysis_lib.i18n import translator
 from analysis_lib.params import check_lang
 from analysis_lib.plots._common import (
     add_caption,
@@ -16,7 +17,7 @@ from analysis_lib.plots._common import (
     title_of,
     years,
 )
-from analysis_lib.plots.labels import direction_label, format_number, has_label, label
+from analysis_lib.plots.labels import category_name, direction_label, format_number
 from analysis_lib.plots.theme import (
     CATEGORY_COLORS,
     OKABE_ITO,
@@ -68,6 +69,7 @@ def structure_shares(df, *, source_ids, lang="en", sources_df=None):
 
     name = "structure_shares"
     lang = check_lang(lang)
+    t = translator(lang)
     require_frame(df, STRUCTURE_COLUMNS, figure=name)
     data = df.assign(year=years(df, figure=name), share_pct=numeric(df, "share_pct", figure=name))
     directions = sorted(
@@ -110,14 +112,17 @@ def structure_shares(df, *, source_ids, lang="en", sources_df=None):
         ax.set_yticks(list(positions.values()), [str(y) for y in positions])
         ax.set_xlim(0, 100)
         ax.set_title(direction_label(exporter, importer, lang), loc="left", fontsize=11)
-        set_axis_labels(ax, label("axis.share_pct", lang), label("axis.year", lang))
+        set_axis_labels(ax, t.gettext("Share of the flow, %"), t.gettext("Year"))
     handles = [Patch(color=colours[c], label=textwrap.fill(names[c], 32)) for c in categories]
     if need_other:
         handles.append(
-            Patch(color=OTHER_COLOR, label=textwrap.fill(label("category.other", lang), 32))
+            Patch(
+                color=OTHER_COLOR,
+                label=textwrap.fill(t.gettext("Other groups (rest to 100%)"), 32),
+            )
         )
-    place_legend(axes[0, 0], handles=handles, title=label("legend.category", lang))
-    title_of(fig, label("title.structure_shares", lang))
+    place_legend(axes[0, 0], handles=handles, title=t.gettext("Commodity group"))
+    title_of(fig, t.gettext("Commodity structure of China–Russia trade"))
     add_caption(fig, source_ids, lang, sources_df)
     return fig
 
@@ -147,6 +152,7 @@ def heilongjiang_share(df, *, source_ids, lang="en", sources_df=None):
     """
     name = "heilongjiang_share"
     lang = check_lang(lang)
+    t = translator(lang)
     require_frame(df, HEILONGJIANG_COLUMNS, figure=name)
     columns = {c: numeric(df, c, figure=name) for c in HEILONGJIANG_COLUMNS[1:]}
     if "share_pct_stated" in df.columns:
@@ -159,7 +165,7 @@ def heilongjiang_share(df, *, source_ids, lang="en", sources_df=None):
         data["total_usd_bn"],
         width=width,
         color=OKABE_ITO["bluish_green"],
-        label=label("legend.heilongjiang_trade", lang),
+        label=t.gettext("Heilongjiang–Russia trade"),
     )
     national = data.dropna(subset=["national_usd_bn"])
     top.bar(
@@ -167,17 +173,17 @@ def heilongjiang_share(df, *, source_ids, lang="en", sources_df=None):
         national["national_usd_bn"],
         width=width,
         color=PARTNER_COLORS["RU"],
-        label=label("legend.national_trade", lang),
+        label=t.gettext("China–Russia trade (whole country)"),
     )
     place_legend(top)
-    set_axis_labels(top, None, label("axis.trade_usd_bn", lang))
+    set_axis_labels(top, None, t.gettext("Trade turnover, USD bn"))
     shares = data.dropna(subset=["share_pct"])
     bottom.plot(
         shares["year"],
         shares["share_pct"],
         marker="o",
         color=OKABE_ITO["bluish_green"],
-        label=label("legend.hlj_share", lang),
+        label=t.gettext("Heilongjiang's share"),
     )
     for row in shares.itertuples(index=False):
         bottom.annotate(
@@ -197,15 +203,17 @@ def heilongjiang_share(df, *, source_ids, lang="en", sources_df=None):
             s=60,
             zorder=4,
             color=SOURCE_COLORS["article"],
-            label=label("legend.hlj_share_stated", lang),
+            label=t.gettext("Share stated in the press"),
         )
     bottom.set_ylim(bottom=0)
     place_legend(bottom)
-    set_axis_labels(bottom, label("axis.year", lang), label("axis.hlj_share_pct", lang))
+    set_axis_labels(
+        bottom, t.gettext("Year"), t.gettext("Share of national China–Russia trade, %")
+    )
     from matplotlib.ticker import MaxNLocator
 
     bottom.xaxis.set_major_locator(MaxNLocator(integer=True))
-    title_of(fig, label("title.heilongjiang_share", lang))
+    title_of(fig, t.gettext("Heilongjiang's trade with Russia"))
     add_caption(fig, source_ids, lang, sources_df)
     return fig
 
@@ -229,8 +237,9 @@ def _category_name(data, category, lang):
     names = data.loc[data["category"] == category, f"category_{lang}"].dropna()
     if len(names) and str(names.iloc[0]).strip():
         return str(names.iloc[0])
-    if has_label(f"category.{category}"):
-        return label(f"category.{category}", lang)
+    named = category_name(category, lang)
+    if named is not None:
+        return named
     raise ParameterError(
         f"structure_shares: df column 'category_{lang}' is empty for category {category!r}"
     )

@@ -8,6 +8,7 @@ with title, axis labels with units, legend and source caption.
 from __future__ import annotations
 
 from analysis_lib.exceptions import ParameterError
+from analysis_lib.i18n import translator
 from analysis_lib.params import check_lang
 from analysis_lib.plots._common import (
     add_caption,
@@ -21,7 +22,7 @@ from analysis_lib.plots._common import (
     wrap_ticks,
     years,
 )
-from analysis_lib.plots.labels import format_number, label
+from analysis_lib.plots.labels import format_number, partner_name, source_name
 from analysis_lib.plots.theme import PARTNER_COLORS, SOURCE_COLORS, SOURCE_MARKERS
 from analysis_lib.vocabulary import PARTNERS, SERIES_SOURCES
 
@@ -48,16 +49,17 @@ def trade_levels(df, *, source_ids, lang="en", claims=None, sources_df=None):
     """
     name = "trade_levels"
     lang = check_lang(lang)
+    t = translator(lang)
     _check_series(df, "value_usd_bn", name)
     fig, ax = new_figure(8, 4.8)
     _plot_source_lines(ax, df, "value_usd_bn", lang, name)
     if claims is not None:
         _plot_claims(ax, claims, "claimed_usd_bn", lang, name, annotate=True)
     _integer_years(ax)
-    set_axis_labels(ax, label("axis.year", lang), label("axis.trade_usd_bn", lang))
+    set_axis_labels(ax, t.gettext("Year"), t.gettext("Trade turnover, USD bn"))
     ax.set_ylim(bottom=0)
     place_legend(ax)
-    title_of(fig, label("title.trade_levels", lang))
+    title_of(fig, t.gettext("China–Russia trade turnover"))
     add_caption(fig, source_ids, lang, sources_df)
     return fig
 
@@ -83,6 +85,7 @@ def trade_growth(df, *, source_ids, lang="en", claims=None, sources_df=None):
     """
     name = "trade_growth"
     lang = check_lang(lang)
+    t = translator(lang)
     _check_series(df, "growth_pct", name)
     data = df.assign(
         year=years(df, figure=name), growth_pct=numeric(df, "growth_pct", figure=name)
@@ -99,15 +102,15 @@ def trade_growth(df, *, source_ids, lang="en", claims=None, sources_df=None):
             rows["growth_pct"],
             width=width,
             color=SOURCE_COLORS[source],
-            label=label(f"source.{source}", lang),
+            label=source_name(source, lang),
         )
     ax.axhline(0, color="#333333", linewidth=0.8)
     if claims is not None:
         _plot_claims(ax, claims, "claimed_growth_pct", lang, name, annotate=False)
     _integer_years(ax)
-    set_axis_labels(ax, label("axis.year", lang), label("axis.growth_pct", lang))
+    set_axis_labels(ax, t.gettext("Year"), t.gettext("Change on the previous year, %"))
     place_legend(ax)
-    title_of(fig, label("title.trade_growth", lang))
+    title_of(fig, t.gettext("Growth of China–Russia trade"))
     add_caption(fig, source_ids, lang, sources_df)
     return fig
 
@@ -136,6 +139,7 @@ def partner_comparison(df, *, year, source_ids, lang="en", log_scale=False, sour
     """
     name = "partner_comparison"
     lang = check_lang(lang)
+    t = translator(lang)
     require_frame(df, ("partner", "source", "value_usd_bn"), figure=name)
     require_values(df, "partner", PARTNERS, figure=name)
     require_values(df, "source", SERIES_SOURCES, figure=name)
@@ -152,22 +156,22 @@ def partner_comparison(df, *, year, source_ids, lang="en", log_scale=False, sour
             rows["value_usd_bn"].fillna(0),
             width=width,
             color=SOURCE_COLORS[source],
-            label=label(f"source.{source}", lang),
+            label=source_name(source, lang),
         )
         texts = ["" if v != v else format_number(v, lang) for v in rows["value_usd_bn"]]
         ax.bar_label(bars, labels=texts, fontsize=7, padding=2)
-    ax.set_xticks(range(len(partners)), wrap_ticks(label(f"partner.{p}", lang) for p in partners))
-    axis = label("axis.trade_usd_bn", lang)
+    ax.set_xticks(range(len(partners)), wrap_ticks(partner_name(p, lang) for p in partners))
+    axis = t.gettext("Trade turnover, USD bn")
     if log_scale:
         from matplotlib.ticker import FuncFormatter
 
         ax.set_yscale("log")
         ax.set_ylim(bottom=data["value_usd_bn"].min() * 0.5)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
-        axis = label("axis.log_scale", lang, axis=axis)
-    set_axis_labels(ax, label("axis.partner", lang), axis)
+        axis = t.gettext("{axis} (log scale)", axis=axis)
+    set_axis_labels(ax, t.gettext("Partner of China"), axis)
     place_legend(ax)
-    title_of(fig, label("title.partner_comparison", lang, year=year))
+    title_of(fig, t.gettext("China's trade with its partners, {year}", year=year))
     add_caption(fig, source_ids, lang, sources_df)
     return fig
 
@@ -197,6 +201,7 @@ def ratio_fractions(df, *, source_ids, lang="en", sources_df=None):
 
     name = "ratio_fractions"
     lang = check_lang(lang)
+    t = translator(lang)
     require_frame(df, ("partner", "ratio", "fraction_label", "claimed_label"), figure=name)
     require_values(df, "partner", PARTNERS, figure=name)
     data = df.assign(ratio=numeric(df, "ratio", figure=name))
@@ -222,9 +227,11 @@ def ratio_fractions(df, *, source_ids, lang="en", sources_df=None):
                 markersize=9,
                 zorder=3,
             )
-            text = label("annot.fraction", lang, fraction=row.fraction_label, claimed=claimed)
+            text = t.gettext(
+                "≈ {fraction} (article: {claimed})", fraction=row.fraction_label, claimed=claimed
+            )
         else:
-            text = label("annot.fraction_only", lang, fraction=row.fraction_label)
+            text = t.gettext("≈ {fraction}", fraction=row.fraction_label)
         ax.annotate(
             text,
             (row.ratio, y),
@@ -233,22 +240,26 @@ def ratio_fractions(df, *, source_ids, lang="en", sources_df=None):
             va="center",
             fontsize=8,
         )
-    ax.set_yticks(positions, [label(f"partner.{p}", lang) for p in data["partner"]])
-    set_axis_labels(ax, label("axis.ratio", lang), label("axis.partner", lang))
+    ax.set_yticks(positions, [partner_name(p, lang) for p in data["partner"]])
+    set_axis_labels(
+        ax,
+        t.gettext("China–Russia trade / China's trade with the partner, ratio"),
+        t.gettext("Partner of China"),
+    )
     ax.set_xlim(0, max(data["ratio"].max(), 0.05) * 1.45)
     handles = [
-        Patch(color=PARTNER_COLORS["WLD"], label=label("legend.ratio", lang)),
+        Patch(color=PARTNER_COLORS["WLD"], label=t.gettext("Computed ratio")),
         Line2D(
             [],
             [],
             marker="X",
             linestyle="",
             color=SOURCE_COLORS["article"],
-            label=label("legend.article_claim", lang),
+            label=t.gettext("The article's figure"),
         ),
     ]
     place_legend(ax, handles=handles)
-    title_of(fig, label("title.ratio_fractions", lang))
+    title_of(fig, t.gettext("China–Russia trade relative to China's trade with other partners"))
     add_caption(fig, source_ids, lang, sources_df)
     return fig
 
@@ -278,6 +289,7 @@ def after_article(
     """
     name = "after_article"
     lang = check_lang(lang)
+    t = translator(lang)
     require_frame(df, ("year", "value_usd_bn"), figure=name)
     if source not in SERIES_SOURCES:
         raise ParameterError(
@@ -297,20 +309,27 @@ def after_article(
         data["value_usd_bn"],
         marker=SOURCE_MARKERS[source],
         color=SOURCE_COLORS[source],
-        label=label(f"source.{source}", lang),
+        label=source_name(source, lang),
     )
     ax.axhline(
         article_2014_value,
         color=SOURCE_COLORS["article"],
         linestyle="--",
         linewidth=1.2,
-        label=label("legend.article_2014", lang, value=format_number(article_2014_value, lang)),
+        label=t.gettext(
+            "The article's 2014 level ({value} USD bn)",
+            value=format_number(article_2014_value, lang),
+        ),
     )
     _integer_years(ax)
-    set_axis_labels(ax, label("axis.year", lang), label("axis.trade_usd_bn", lang))
+    set_axis_labels(ax, t.gettext("Year"), t.gettext("Trade turnover, USD bn"))
     ax.set_ylim(bottom=0)
     place_legend(ax)
-    title = label("title.after_article", lang, start=data["year"].min(), end=data["year"].max())
+    title = t.gettext(
+        "China–Russia trade after the article, {start}–{end}",
+        start=data["year"].min(),
+        end=data["year"].max(),
+    )
     title_of(fig, title)
     add_caption(fig, source_ids, lang, sources_df)
     return fig
@@ -335,11 +354,12 @@ def _plot_source_lines(ax, df, value_column, lang, figure):
             rows[value_column],
             marker=SOURCE_MARKERS[source],
             color=SOURCE_COLORS[source],
-            label=label(f"source.{source}", lang),
+            label=source_name(source, lang),
         )
 
 
 def _plot_claims(ax, claims, value_column, lang, figure, *, annotate):
+    t = translator(lang)
     require_frame(claims, ("year", value_column), figure=figure, name="claims")
     data = claims.assign(
         year=years(claims, figure=figure, name="claims"),
@@ -352,7 +372,7 @@ def _plot_claims(ax, claims, value_column, lang, figure, *, annotate):
         s=70,
         color=SOURCE_COLORS["article"],
         zorder=4,
-        label=label("legend.article_claim", lang),
+        label=t.gettext("The article's figure"),
     )
     if annotate:
         for row in data.itertuples(index=False):

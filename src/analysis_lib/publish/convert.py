@@ -16,6 +16,8 @@ from pathlib import Path
 from analysis_lib import paths
 
 TEMPLATE_NAME = "analysis_lib"
+TITLE_TAG = "report-title"
+"""Tag of a notebook's title heading cells: the template prints the title itself."""
 
 _LABELS = {
     "en": {
@@ -125,6 +127,26 @@ def provenance_footer(
     )
 
 
+def language_tag(lang: str) -> str:
+    """Return the tag of a notebook's cells written in ``lang`` (e.g. ``lang-ru``)."""
+    return f"lang-{lang}"
+
+
+def language_filter(lang: str):
+    """Return the nbconvert ``TagRemovePreprocessor`` that leaves out what a ``lang`` report omits.
+
+    A notebook keeps its headings and notes in every language as Markdown cells
+    tagged ``lang-en``, ``lang-ru``; a report keeps its own language's, and drops
+    the title cells (tagged ``report-title``), whose text the template prints.
+    """
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    from analysis_lib.vocabulary import LANGS
+
+    others = {language_tag(other) for other in LANGS if other != lang}
+    return TagRemovePreprocessor(remove_cell_tags=others | {TITLE_TAG}, enabled=True)
+
+
 def _is_stderr(output) -> bool:
     return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
@@ -161,6 +183,7 @@ def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
         exclude_output_prompt=not full,
         language_code=lang,
     )
+    exporter.register_preprocessor(language_filter(lang), enabled=True)
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
     if not full:

@@ -76,8 +76,9 @@ def sha256_json(value: object) -> str:
 
 
 def library_files(package_dir: Path = paths.PACKAGE_DIR) -> list[Path]:
-    """Return the files whose change rebuilds every report: package code and templates."""
+    """Return the files whose change rebuilds every report: code, templates, translations."""
     files = [p for p in package_dir.rglob("*.py") if "__pycache__" not in p.parts]
+    files += list(package_dir.glob("locale/*/LC_MESSAGES/*.po"))
     templates = package_dir / "templates"
     if templates.is_dir():
         files += [p for p in templates.rglob("*") if p.is_file() and "__pycache__" not in p.parts]

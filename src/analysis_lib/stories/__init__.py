@@ -1,6 +1,8 @@
-"""What each notebook tells: its data views, its prose in English and Russian.
+"""What each notebook tells: one module per notebook stem, section by section.
 
-A notebook stays thin: a ``parameters`` cell, then calls into one story module
-(``analysis_lib.stories.<name>``) through a :class:`~analysis_lib.stories.context.Report`.
-Every number in the prose is computed here and recorded for the CI check.
+A notebook cell binds a section's data to a name (``levels = story.levels(report)``,
+a view of :mod:`analysis_lib.views`), draws it (``story.draw_levels``, which calls
+an :mod:`analysis_lib.plots` function) and tells it (``story.tell_levels``: the
+sentences, in the report's language through :mod:`analysis_lib.i18n`, and the
+values recorded for the CI check). No story imports another.
 """

@@ -1,28 +1,21 @@
 """Notebook 07, the claims audit: every checkable claim of the article, per source.
 
-The data come from :mod:`analysis_lib.views.claims_audit`; this module draws
-and tells them.
+The data, :func:`audit` (the audit's results about the report's years, a view of
+:mod:`analysis_lib.views.claims_audit`), told four ways: an overview with counts,
+the verdict grid (:func:`verdict_grid`, drawn by :func:`draw_verdicts`), the table
+of figures and the arithmetic.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from analysis_lib.params import check_lang
-from analysis_lib.stories.common import heading
+from analysis_lib.plots.labels import source_name, verdict_name
+from analysis_lib.stories.common import DASH
 from analysis_lib.stories.context import Report, start_report
-from analysis_lib.stories.texts.claims_audit import TEXT
-from analysis_lib.views.claims_audit import (
-    RECORDS_COLUMN,
-    audit_frame,
-    check_source,
-    claim_years,
-    claims_in_years,
-    verdict_counts,
-    verdict_grid,
-)
-from analysis_lib.vocabulary import ALL_SOURCES as ALL
-from analysis_lib.vocabulary import AUDIT_SOURCES, TABLE_SOURCES, VERDICTS
+from analysis_lib.views import claims_audit as views
+from analysis_lib.vocabulary import ALL_SOURCES, AUDIT_SOURCES, TABLE_SOURCES, VERDICTS
 
 NOTEBOOK = "07-claims-audit"
 VERDICT_MARKS = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}
@@ -33,16 +26,14 @@ MIN_FIGURE_WIDTH = 9.0
 class AuditReport(Report):
     """A :class:`Report` that also carries the audit's ``source`` filter (may be ``'all'``)."""
 
-    audit_source: str = ALL
-    # run_audit reads every table afresh; one notebook runs it once.
-    audit_results: list | None = field(default=None, repr=False)
+    audit_source: str = ALL_SOURCES
 
 
 def start(
     lang: object = "en",
     start_year: object = None,
     end_year: object = None,
-    source: object = ALL,
+    source: object = ALL_SOURCES,
     output_dir: object = "",
 ) -> AuditReport:
     """Validate the notebook's parameters and return its report.
@@ -53,7 +44,7 @@ def start(
     start_year, end_year : int, optional
         Show the claims about years in this range (default: every claim's years).
     source : str, default 'all'
-        One of :data:`SOURCES`.
+        One of :data:`analysis_lib.views.claims_audit.SOURCES`.
     output_dir : str
         Folder for figures and ``values.json``; "" means the build's default.
 
@@ -62,7 +53,7 @@ def start(
     AuditReport
     """
     check_lang(lang)
-    check_source(source)
+    views.check_source(source)
     from analysis_lib.claims.registry import load_registry
 
     base = start_report(
@@ -72,28 +63,39 @@ def start(
         start_year=start_year,
         end_year=end_year,
         source=source if source in AUDIT_SOURCES else None,
-        data_years=claim_years(load_registry()),
+        data_years=views.claim_years(load_registry()),
     )
     return AuditReport(params=base.params, recorder=base.recorder, audit_source=source)
 
 
-def source_label(source: str, lang: str) -> str:
+def source_label(source: str, report: Report) -> str:
     """Return the readable name of an audit source or a recorded table."""
-    from analysis_lib.plots.labels import source_name
-
+    t = report.t
+    tables = {
+        "timeline": t.gettext("Timeline of programmes and events"),
+        "programme_budgets": t.gettext("Programme budgets"),
+        "trade_structure": t.gettext("Commodity structure of trade"),
+    }
     if source in TABLE_SOURCES:
-        return TEXT[lang][f"table_source.{source}"]
-    return source_name(source, lang)
+        return tables[source]
+    return source_name(source, report.lang)
 
 
-def _load(report: AuditReport):
+def audit(report: AuditReport):
+    """Return the audit's results on the claims about the report's years.
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`analysis_lib.views.claims_audit.audit_frame`: one row per claim
+        and source, with the verdict, the claimed and computed figures, the
+        arithmetic and the statement in the report's language.
+    """
     from analysis_lib.claims.audit import run_audit
     from analysis_lib.claims.registry import load_registry
 
-    if report.audit_results is None:
-        report.audit_results = run_audit(source=report.audit_source)
-    return audit_frame(
-        report.audit_results,
+    return views.audit_frame(
+        run_audit(source=report.audit_source),
         load_registry(),
         report.params.start_year,
         report.params.end_year,
@@ -101,148 +103,174 @@ def _load(report: AuditReport):
     )
 
 
-def _cited(audit_df) -> list[str]:
-    return sorted({source_id for ids in audit_df["sources"] for source_id in ids})
+def _cited(audit) -> list[str]:
+    return sorted({source_id for ids in audit["sources"] for source_id in ids})
 
 
-def _scope(report: AuditReport) -> str:
-    text = TEXT[report.lang]
-    if report.audit_source == ALL:
-        return text["scope_all"]
-    return text["scope_one"].format(source=source_label(report.audit_source, report.lang))
-
-
-def _empty(report: AuditReport, audit_df) -> bool:
-    if not audit_df.empty:
+def _empty(report: AuditReport, audit) -> bool:
+    if not audit.empty:
         return False
     report.say(
-        TEXT[report.lang]["none"].format(
+        report.t.gettext(
+            "No claim about {start}–{end} is checked against {source}.",
             start=report.params.start_year,
             end=report.params.end_year,
-            source=source_label(report.audit_source, report.lang)
-            if report.audit_source != ALL
+            source=source_label(report.audit_source, report)
+            if report.audit_source != ALL_SOURCES
             else "—",
         )
     )
     return True
 
 
-def _section(report: AuditReport, key: str):
-    """Show the heading ``key``; return the audit rows, or None once it said there are none."""
-    heading(report, TEXT, key)
-    audit_df = _load(report)
-    return None if _empty(report, audit_df) else audit_df
-
-
-def show_overview(report: AuditReport) -> None:
+def tell_overview(report: AuditReport, audit) -> None:
     """State how many claims and verdicts there are, and count the verdicts per source."""
     from analysis_lib.claims.registry import load_registry
 
-    heading(report, TEXT, "h_overview")
-    text = TEXT[report.lang]
+    t = report.t
     start_year, end_year = report.params.start_year, report.params.end_year
-    in_years = claims_in_years(load_registry(), start_year, end_year)
-    report.values({"audit_source": report.audit_source, "claims_in_years": len(in_years)})
-    report.say(text["intro"].format(claims=len(in_years), start=start_year, end=end_year))
-    audit_df = _load(report)
-    report.value("checks_total", len(audit_df))
-    if _empty(report, audit_df):
+    in_years = len(views.claims_in_years(load_registry(), start_year, end_year))
+    report.values({"audit_source": report.audit_source, "claims_in_years": in_years})
+    report.say(
+        t.ngettext(
+            "The article makes {claims} checkable claim about {start}–{end}. It is "
+            "recomputed from the cited data: a figure of China–Russia trade against each "
+            "source of that trade, any other claim against the recorded table that can check "
+            "it.",
+            "The article makes {claims} checkable claims about {start}–{end}. Each is "
+            "recomputed from the cited data: figures of China–Russia trade against each "
+            "source of that trade, every other claim against the recorded table that can "
+            "check it.",
+            in_years,
+            claims=in_years,
+            start=start_year,
+            end=end_year,
+        )
+    )
+    report.value("checks_total", len(audit))
+    if _empty(report, audit):
         return
-    totals = {v: int((audit_df["verdict"] == v).sum()) for v in VERDICTS}
-    claims = audit_df["claim_id"].nunique()
+    totals = {v: int((audit["verdict"] == v).sum()) for v in VERDICTS}
+    claims = audit["claim_id"].nunique()
     report.values(
         {"claims_checked": claims, **{f"checks_{verdict}": n for verdict, n in totals.items()}}
     )
+    if report.audit_source == ALL_SOURCES:
+        scope = t.gettext("All sources:")
+    else:
+        scope = t.gettext(
+            "Against {source} only:", source=source_label(report.audit_source, report)
+        )
     report.say(
-        text["shown"].format(scope=_scope(report), checks=len(audit_df), claims=claims, **totals)
+        t.gettext(
+            "{scope} {verdicts} on {claims}: {consistent} consistent, {inconsistent} "
+            "inconsistent and {unverifiable} unverifiable. Per source:",
+            scope=scope,
+            verdicts=t.ngettext("{n} verdict", "{n} verdicts", len(audit), n=len(audit)),
+            claims=t.npgettext("verdicts on", "{n} claim", "{n} claims", claims, n=claims),
+            **totals,
+        )
     )
-    counts = verdict_counts(audit_df)
+    counts = views.verdict_counts(audit)
     for row in counts.to_dict("records"):
         for verdict in VERDICTS:
             report.value(f"count_{row['source']}_{verdict}", int(row[verdict]))
-    shown = counts.assign(source=[source_label(s, report.lang) for s in counts["source"]])
-    report.table(shown.rename(columns=_count_headers(report.lang)), decimals=0)
-    report.cite([*_cited(audit_df), "article"])
+    headers = {
+        "source": t.gettext("Source"),
+        "total": t.gettext("Total"),
+        **{verdict: verdict_name(verdict, report.lang) for verdict in VERDICTS},
+    }
+    shown = counts.assign(source=[source_label(s, report) for s in counts["source"]])
+    report.table(shown.rename(columns=headers), decimals=0)
+    report.cite([*_cited(audit), "article"])
 
 
-def _count_headers(lang: str) -> dict[str, str]:
-    from analysis_lib.plots.labels import label
+def verdict_grid(report: AuditReport, audit):
+    """Return the figure's cells: one per claim and source, recorded tables in one column.
 
-    headers = {verdict: label(f"verdict.{verdict}", lang) for verdict in VERDICTS}
-    return {"source": TEXT[lang]["col_source"], "total": TEXT[lang]["col_total"], **headers}
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`analysis_lib.views.claims_audit.verdict_grid` with each row's cited
+        ``sources``.
+    """
+    return views.verdict_grid(audit).assign(sources=list(audit["sources"]))
 
 
-def show_figure(report: AuditReport) -> None:
-    """Draw the audit_verdicts grid: claims down, sources across."""
+def draw_verdicts(report: AuditReport, grid) -> None:
+    """Draw the verdict grid: claims down, sources across (``plots.audit_verdicts``)."""
     import pandas as pd
 
     from analysis_lib.loaders import load_sources
     from analysis_lib.plots import audit_verdicts
 
-    audit_df = _section(report, "h_figure")
-    if audit_df is None:
+    if _empty(report, grid):
         return
-    text = TEXT[report.lang]
-    grid = verdict_grid(audit_df)
+    t = report.t
     records = pd.DataFrame(
         [
             {
-                "source_id": RECORDS_COLUMN,
-                "publisher": text["records_publisher"],
-                "title": text["records_title"],
+                "source_id": views.RECORDS_COLUMN,
+                "publisher": t.gettext("Recorded tables"),
+                "title": t.gettext("timeline, budgets, structure"),
             }
         ]
     )
     sources_df = pd.concat([load_sources(), records], ignore_index=True)
     caption_ids = [*dict.fromkeys(grid["source"]), "article"]
-    report.say(text["figure_intro"])
-    fig = audit_verdicts(grid, source_ids=caption_ids, lang=report.lang, sources_df=sources_df)
+    report.say(
+        t.gettext(
+            "Each row is a claim, each column a source; “no data” marks a source that does not "
+            "check that claim."
+        )
+    )
+    cells = grid[["claim_id", "source", "verdict", "claim_label"]]
+    fig = audit_verdicts(cells, source_ids=caption_ids, lang=report.lang, sources_df=sources_df)
     # audit_verdicts sizes its width by the number of sources; one column leaves
     # no room for the claim labels and the legend (constrained layout collapses).
     fig.set_figwidth(max(fig.get_figwidth(), MIN_FIGURE_WIDTH))
-    report.figure(fig, "audit_verdicts", [*_cited(audit_df), "article"])
+    report.figure(fig, "audit_verdicts", [*_cited(grid), "article"])
 
 
-def show_table(report: AuditReport) -> None:
+def tell_table(report: AuditReport, audit) -> None:
     """Show every claim and source with its verdict marked, the claimed and computed figures."""
-    from analysis_lib.plots.labels import label
-
-    audit_df = _section(report, "h_table")
-    if audit_df is None:
+    if _empty(report, audit):
         return
-    text = TEXT[report.lang]
-    for row in audit_df.to_dict("records"):
+    t = report.t
+    for row in audit.to_dict("records"):
         report.value(f"verdict_{row['claim_id']}_{row['source']}", row["verdict"])
-    shown = audit_df.assign(
-        source=[source_label(s, report.lang) for s in audit_df["source"]],
-        verdict=[
-            f"{VERDICT_MARKS[v]} {label(f'verdict.{v}', report.lang)}" for v in audit_df["verdict"]
-        ],
-        computed=audit_df["computed"].fillna("–"),
+    shown = audit.assign(
+        source=[source_label(s, report) for s in audit["source"]],
+        verdict=[f"{VERDICT_MARKS[v]} {verdict_name(v, report.lang)}" for v in audit["verdict"]],
+        computed=audit["computed"].fillna(DASH),
     )
     columns = {
-        "statement": text["col_claim"],
-        "source": text["col_source"],
-        "verdict": text["col_verdict"],
-        "claimed": text["col_claimed"],
-        "computed": text["col_computed"],
+        "statement": t.gettext("Claim"),
+        "source": t.gettext("Source"),
+        "verdict": t.gettext("Verdict"),
+        "claimed": t.pgettext("the article's figure", "Article"),
+        "computed": t.gettext("Data"),
     }
-    report.say(text["table_intro"])
+    report.say(
+        t.gettext(
+            "Each claim and source, with the figure the article states and the figure the "
+            "data give (✓ consistent, ✗ inconsistent, ? unverifiable):"
+        )
+    )
     report.table(shown[list(columns)].rename(columns=columns))
-    report.cite([*_cited(audit_df), "article"])
+    report.cite([*_cited(audit), "article"])
 
 
-def show_arithmetic(report: AuditReport) -> None:
+def tell_arithmetic(report: AuditReport, audit) -> None:
     """Show the audit's explanation (figures, sources, rule) of every verdict."""
-    audit_df = _section(report, "h_arithmetic")
-    if audit_df is None:
+    if _empty(report, audit):
         return
-    text = TEXT[report.lang]
-    shown = audit_df.assign(source=[source_label(s, report.lang) for s in audit_df["source"]])
+    t = report.t
+    shown = audit.assign(source=[source_label(s, report) for s in audit["source"]])
     columns = {
-        "claim_id": text["col_claim_id"],
-        "source": text["col_source"],
-        "explanation": text["col_explanation"],
+        "claim_id": t.gettext("Claim id"),
+        "source": t.gettext("Source"),
+        "explanation": t.pgettext("table header", "Arithmetic"),
     }
-    report.say(text["arithmetic_intro"])
+    report.say(t.gettext("The arithmetic behind each verdict, as the audit wrote it:"))
     report.table(shown[list(columns)].rename(columns=columns))

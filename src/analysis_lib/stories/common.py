@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 
-from analysis_lib.plots.labels import label
+from analysis_lib.i18n import translator
+from analysis_lib.plots.labels import source_name, verdict_in_prose
 from analysis_lib.vocabulary import AUDIT_SOURCES
 
 DASH = "–"
@@ -42,44 +43,14 @@ def fmt_all(values, lang: str, decimals: int = 1) -> list[str]:
     return [fmt(value, lang, decimals) for value in values]
 
 
-def heading(report, text: dict, key: str) -> None:
-    """Display the section heading ``text[report.lang][key]`` (Markdown level 2).
-
-    Parameters
-    ----------
-    report : Report
-    text : dict
-        A story's ``TEXT`` table.
-    key : str
-        The heading's key, e.g. ``"h_claim"``.
-    """
-    report.say(f"## {text[report.lang][key]}")
-
-
-_VERDICT_PROSE = {
-    "en": {
-        "consistent": "consistent",
-        "inconsistent": "inconsistent",
-        "unverifiable": "not checkable",
-    },
-    "ru": {
-        "consistent": "согласуется",
-        "inconsistent": "не согласуется",
-        "unverifiable": "проверить невозможно",
-    },
-}
-"""Verdicts in lower-case prose form (figures use the labels table instead)."""
-_AND = {"en": " and ", "ru": " и "}
-
-
 def source_label(source: str, lang: str) -> str:
     """Return the translated name of an audit source (e.g. ``gacc``)."""
-    return label(f"source.{source}", lang)
+    return source_name(source, lang)
 
 
 def verdict_label(verdict: str, lang: str) -> str:
     """Return a verdict in lower-case prose form in ``lang``."""
-    return _VERDICT_PROSE[lang][verdict]
+    return verdict_in_prose(verdict, lang)
 
 
 def join_years(years, lang: str) -> str:
@@ -87,6 +58,7 @@ def join_years(years, lang: str) -> str:
 
     Runs of three or more consecutive years collapse to ``"1995–2007"``.
     """
+    t = translator(lang)
     runs: list[list[int]] = []
     for year in sorted(int(y) for y in years):
         if runs and year == runs[-1][-1] + 1:
@@ -96,11 +68,15 @@ def join_years(years, lang: str) -> str:
     parts: list[str] = []
     for run in runs:
         parts += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(y) for y in run]
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _AND[lang] + parts[-1]
-    if lang == "ru":
-        single = len(parts) == 1 and "–" not in parts[0]
-        text += " г." if single else " гг."
-    return text
+    if len(parts) == 1:
+        text = parts[0]
+    else:
+        text = t.gettext("{items} and {last}", items=", ".join(parts[:-1]), last=parts[-1])
+    if len(parts) == 1 and "–" not in parts[0]:
+        # TRANSLATORS: one year, e.g. "2015"; Russian adds "г."
+        return t.pgettext("one year", "{years}", years=text)
+    # TRANSLATORS: several years, e.g. "2011 and 2012" or "1995–1997"; Russian adds "гг."
+    return t.pgettext("several years", "{years}", years=text)
 
 
 def text_table(df, lang: str, decimals: dict | int = 2):

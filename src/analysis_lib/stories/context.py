@@ -1,15 +1,19 @@
-"""The object a notebook talks through: parameters, prose, figures, tables, records.
+"""The object a notebook talks through: parameters, translations, prose, figures, records.
 
-A notebook's second cell is::
+A notebook's cell after its parameters is::
 
-    from analysis_lib.stories.context import start_report
-    report = start_report("01-trade-dynamics", lang=lang, output_dir=output_dir,
-                          start_year=start_year, end_year=end_year, source=source,
-                          data_years=(2009, 2014))
+    from analysis_lib.stories import trade_dynamics as story
+    report = story.start(lang=lang, start_year=start_year, end_year=end_year,
+                         source=source, output_dir=output_dir)
 
-Every later cell calls a story function with ``report``. The same cells run in
-JupyterLab (figures go to ``build/figures/<notebook>/<lang>``), under papermill
-and under pytest.
+and each section's cell binds its data to a name, then draws and tells it::
+
+    levels = story.levels(report)
+    story.draw_levels(report, levels)
+    story.tell_levels(report, levels)
+
+The same cells run in JupyterLab (figures go to ``build/figures/<notebook>/<lang>``),
+under papermill and under pytest.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from analysis_lib.exceptions import ParameterError
+from analysis_lib.i18n import Translator, translator
 from analysis_lib.params import NotebookParams, check_lang, check_params
 from analysis_lib.record import Recorder
 
@@ -76,6 +81,11 @@ class Report:
     def lang(self) -> str:
         """The report language, ``'en'`` or ``'ru'``."""
         return self.params.lang
+
+    @property
+    def t(self) -> Translator:
+        """The report language's messages: ``report.t.gettext("English text {x}", x=...)``."""
+        return translator(self.params.lang)
 
     def say(self, markdown: str) -> None:
         """Display a paragraph of Markdown prose (already in the report language)."""

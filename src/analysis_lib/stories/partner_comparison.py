@@ -1,16 +1,18 @@
 """Notebook 02: China-Russia trade against China's trade with the US, Japan, Korea and the world.
 
-The data come from :mod:`analysis_lib.views.partner_comparison`; this module draws
-and tells them.
+Sections: :func:`coverage` (why the default source), :func:`totals`, :func:`ratios`,
+:func:`audit`, :func:`ratio_years` give the data (views of
+:mod:`analysis_lib.views.partner_comparison`); ``draw_*`` and ``tell_*`` draw and
+say them in the report's language.
 """
 
 from __future__ import annotations
 
 import math
 
-from analysis_lib.loaders import load_table
-from analysis_lib.plots.labels import label
+from analysis_lib.plots.labels import partner_name
 from analysis_lib.stories.common import (
+    DASH,
     fmt,
     join_years,
     source_label,
@@ -18,7 +20,7 @@ from analysis_lib.stories.common import (
     verdict_label,
 )
 from analysis_lib.stories.context import Report, story_start
-from analysis_lib.stories.texts.partner_comparison import TEXT
+from analysis_lib.views import partner_comparison as views
 from analysis_lib.views.common import (
     article_claims,
     audit_results,
@@ -28,76 +30,119 @@ from analysis_lib.views.common import (
     trade_years,
     verdict_table,
 )
-from analysis_lib.views.partner_comparison import (
-    LEVEL_CLAIM,
-    RATIO_CLAIMS,
-    claimed_fractions,
-    gacc_partner_years,
-    load_partner_series,
-    partner_totals,
-    ratio_table,
-    ratio_years,
-)
-from analysis_lib.vocabulary import AUDIT_SOURCES as SOURCES
-from analysis_lib.vocabulary import COMPARISON_PARTNERS as PARTNERS
+from analysis_lib.vocabulary import AUDIT_SOURCES, COMPARISON_PARTNERS
 
 NOTEBOOK = "02-partner-comparison"
-
 
 start = story_start(NOTEBOOK, trade_years, start_year=2014, end_year=2014, source="imf_dots_cn")
 
 
-def _partner(partner: str, lang: str) -> str:
-    """Return "with <partner>" in ``lang`` (Russian needs the instrumental case)."""
-    return TEXT[lang][f"with.{partner}"]
+def with_partner(partner: str, report: Report) -> str:
+    """Return "with <partner>" in the report's language (Russian: the instrumental case)."""
+    t = report.t
+    phrases = {
+        "US": t.pgettext("with partner", "with the United States"),
+        "JP": t.pgettext("with partner", "with Japan"),
+        "KR": t.pgettext("with partner", "with the Republic of Korea"),
+        "WLD": t.pgettext("with partner", "with the world as a whole"),
+    }
+    return phrases[partner]
 
 
-def show_source_choice(report: Report) -> None:
+def _and(items: list[str], report: Report) -> str:
+    if len(items) == 1:
+        return items[0]
+    return report.t.gettext("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
+
+
+# ---------------------------------------------------------------- the source
+
+
+def coverage(report: Report):
+    """Return the years with GACC totals of China's trade with the US, Japan and Korea.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``partner``, ``gacc_years`` (list of int).
+    """
+    import pandas as pd
+
+    from analysis_lib.loaders import load_table
+
+    years = views.gacc_partner_years(load_table("customs_totals"))
+    return pd.DataFrame({"partner": list(years), "gacc_years": list(years.values())})
+
+
+def tell_source_choice(report: Report, coverage) -> None:
     """Explain the default source from what the data hold for the article's year."""
-    lang = report.lang
-    text = TEXT[lang]
-    years = gacc_partner_years(load_table("customs_totals"))
-    coverage = "; ".join(
-        text["coverage_item"].format(partner=_partner(p, lang), years=join_years(ys, lang))
+    lang, t = report.lang, report.t
+    listed = "; ".join(
+        t.gettext(
+            "{partner}: {years}", partner=with_partner(p, report), years=join_years(ys, lang)
+        )
         if ys
-        else text["coverage_none"].format(partner=_partner(p, lang))
-        for p, ys in years.items()
+        else t.gettext("{partner}: none", partner=with_partner(p, report))
+        for p, ys in zip(coverage["partner"], coverage["gacc_years"], strict=True)
     )
-    claim = article_claims(load_claims(), (LEVEL_CLAIM,)).iloc[0]
+    claim = article_claims(load_claims(), (views.LEVEL_CLAIM,)).iloc[0]
     claim_year = int(claim["year"])
-    dots = load_series("RU")["imf_dots_cn"]
-    dots_value = float(dots.get(claim_year, math.nan))
+    dots_value = float(load_series("RU")["imf_dots_cn"].get(claim_year, math.nan))
     report.value(f"trade_{claim_year}_RU_imf_dots_cn_usd_bn", round(dots_value, 4))
-    report.value(f"claim_{LEVEL_CLAIM}_usd_bn", float(claim["claimed_value"]))
-    paragraph = text["coverage"].format(coverage=coverage)
-    if any(claim_year not in ys for ys in years.values()):
-        paragraph += text["gacc_lacks"].format(claim_year=claim_year)
-    paragraph += text["choice"].format(
-        claim_year=claim_year,
-        dots_value=fmt(dots_value, lang, 2),
-        claimed=fmt(claim["claimed_value"], lang),
-        source=source_label(report.params.source, lang),
+    report.value(f"claim_{views.LEVEL_CLAIM}_usd_bn", float(claim["claimed_value"]))
+    sentences = [
+        t.gettext(
+            "The article cites Chinese customs statistics. China Customs (GACC) totals of "
+            "China's trade with the partners are in the data only for some years ({coverage}).",
+            coverage=listed,
+        )
+    ]
+    if any(claim_year not in ys for ys in coverage["gacc_years"]):
+        sentences.append(
+            t.gettext(
+                "So for {claim_year} only IMF DOTS can give all the ratios.",
+                claim_year=claim_year,
+            )
+        )
+    sentences.append(
+        t.gettext(
+            "As China reports it to the IMF, China–Russia trade in {claim_year} was "
+            "{dots_value} USD bn (the article: {claimed} USD bn), so IMF DOTS as reported by "
+            "China is this report's default source. The chosen source is **{source}**.",
+            claim_year=claim_year,
+            dots_value=fmt(dots_value, lang, 2),
+            claimed=fmt(claim["claimed_value"], lang),
+            source=source_label(report.params.source, lang),
+        )
     )
-    report.say(paragraph)
+    report.say(" ".join(sentences))
     report.cite(["imf_dots", "article"])
 
 
-def show_comparison(report: Report) -> None:
-    """Plot China's trade with each partner in the end year, every source side by side."""
+# ---------------------------------------------------------------- the partners' totals
+
+
+def totals(report: Report):
+    """Return China's trade with Russia and each partner in the end year, per source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``partner``, ``source``, ``value_usd_bn`` (only pairs with a value).
+    """
+    return views.partner_totals(views.load_partner_series(), report.params.end_year)
+
+
+def draw_totals(report: Report, totals) -> None:
+    """Draw :func:`totals`, every source side by side (``plots.partner_comparison``)."""
     from analysis_lib.plots import partner_comparison
 
-    lang, source, year = report.lang, report.params.source, report.params.end_year
-    text = TEXT[lang]
-    series = load_partner_series()
-    totals = partner_totals(series, year)
-    for row in totals.itertuples(index=False):
-        report.value(f"trade_{year}_{row.partner}_{row.source}_usd_bn", round(row.value_usd_bn, 4))
+    year = report.params.end_year
     if totals.empty:
-        report.say(text["comparison_empty"].format(source=source_label(source, lang), year=year))
         return
-    shown_sources = [s for s in SOURCES if s in set(totals["source"])]
+    shown_sources = [s for s in AUDIT_SOURCES if s in set(totals["source"])]
     fig = partner_comparison(
-        totals, year=year, source_ids=shown_sources, lang=lang, log_scale=True
+        totals, year=year, source_ids=shown_sources, lang=report.lang, log_scale=True
     )
     # Three sources side by side need more room than the function's default width,
     # or the value labels of neighbouring bars and the partner names collide.
@@ -109,139 +154,251 @@ def show_comparison(report: Report) -> None:
         for sid in series_source_ids(s, p, [year])
     }
     report.figure(fig, "partner_comparison", sorted(cited))
+
+
+def tell_totals(report: Report, totals) -> None:
+    """State the chosen source's China-Russia total against the other partners."""
+    lang, t = report.lang, report.t
+    source, year = report.params.source, report.params.end_year
+    for row in totals.itertuples(index=False):
+        report.value(f"trade_{year}_{row.partner}_{row.source}_usd_bn", round(row.value_usd_bn, 4))
     chosen = totals[totals["source"] == source].set_index("partner")["value_usd_bn"]
+    name = source_label(source, lang)
     if "RU" not in chosen.index:
-        report.say(text["comparison_empty"].format(source=source_label(source, lang), year=year))
+        report.say(
+            t.gettext("{source} has no China–Russia value for {year}.", source=name, year=year)
+        )
         return
     items = [
-        text["comparison_item"].format(value=fmt(chosen[p], lang, 2), partner=_partner(p, lang))
-        for p in PARTNERS
+        t.gettext(
+            "{value} USD bn {partner}",
+            value=fmt(chosen[p], lang, 2),
+            partner=with_partner(p, report),
+        )
+        for p in COMPARISON_PARTNERS
         if p in chosen.index
     ]
     if not items:
         report.say(
-            text["comparison_alone"].format(
-                year=year, source=source_label(source, lang), ru=fmt(chosen["RU"], lang, 2)
+            t.gettext(
+                "In {year}, according to {source}, China–Russia trade was {ru} USD bn; this "
+                "source has no value of China's trade with the other partners for that year.",
+                year=year,
+                source=name,
+                ru=fmt(chosen["RU"], lang, 2),
             )
         )
         return
-    joined = ", ".join(items[:-1]) + text["and"] + items[-1] if len(items) > 1 else items[0]
     report.say(
-        text["comparison"].format(
+        t.gettext(
+            "In {year}, according to {source}, China–Russia trade was {ru} USD bn, against "
+            "{partners}.",
             year=year,
-            source=source_label(source, lang),
+            source=name,
             ru=fmt(chosen["RU"], lang, 2),
-            partners=joined,
+            partners=_and(items, report),
         )
     )
 
 
-def show_ratios(report: Report) -> None:
-    """Plot CN-RU / CN-partner as fractions against the article's; state each in words."""
+# ---------------------------------------------------------------- the ratios
+
+
+def ratios(report: Report):
+    """Return CN-RU / CN-partner in the end year by the chosen source, beside the article's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`analysis_lib.views.partner_comparison.ratio_table` with ``claim_year``
+        and the audit's ``verdict`` on the article's fraction (None for the world).
+    """
+    source, year = report.params.source, report.params.end_year
+    claimed, claim_year = views.claimed_fractions(load_claims())
+    table = views.ratio_table(views.load_partner_series(), source, year, claimed)
+    verdicts = verdict_table(audit_results(), tuple(views.RATIO_CLAIMS.values()))
+    chosen = verdicts[verdicts["source"] == source].set_index("claim_id")["verdict"]
+    table["claim_year"] = claim_year
+    table["verdict"] = [
+        chosen.get(views.RATIO_CLAIMS[p], "unverifiable") if p in views.RATIO_CLAIMS else None
+        for p in table["partner"]
+    ]
+    return table
+
+
+def draw_ratios(report: Report, ratios) -> None:
+    """Draw the ratios as fractions against the article's (``plots.ratio_fractions``)."""
     from analysis_lib.plots import ratio_fractions
 
-    lang, source, year = report.lang, report.params.source, report.params.end_year
-    text = TEXT[lang]
-    claimed, claim_year = claimed_fractions(load_claims())
-    table = ratio_table(load_partner_series(), source, year, claimed)
-    verdicts = verdict_table(audit_results(), tuple(RATIO_CLAIMS.values()))
+    source, year = report.params.source, report.params.end_year
+    known = ratios.dropna(subset=["ratio"])
+    if known.empty:
+        return
+    fig = ratio_fractions(
+        known[["partner", "ratio", "fraction_label", "claimed_label"]],
+        source_ids=[source, "article"],
+        lang=report.lang,
+    )
+    ids = {sid for p in ("RU", *known["partner"]) for sid in series_source_ids(source, p, [year])}
+    report.figure(fig, "ratio_fractions", sorted(ids | {"article"}))
+
+
+def tell_ratios(report: Report, ratios) -> None:
+    """State each ratio, its nearest unit fraction and the verdict on the article's."""
+    lang, t = report.lang, report.t
+    source, year = report.params.source, report.params.end_year
+    claim_year = int(ratios["claim_year"].iloc[0])
     if year != claim_year:
-        report.say(text["other_year"].format(claim_year=claim_year, year=year))
-    known = table.dropna(subset=["ratio"])
-    if len(known):
-        fig = ratio_fractions(
-            known[["partner", "ratio", "fraction_label", "claimed_label"]],
-            source_ids=[source, "article"],
-            lang=lang,
+        report.say(
+            t.gettext(
+                "The article's fractions refer to {claim_year}; this report shows {year}, so "
+                "its verdicts below still judge {claim_year}.",
+                claim_year=claim_year,
+                year=year,
+            )
         )
-        ids = {
-            sid for p in ("RU", *known["partner"]) for sid in series_source_ids(source, p, [year])
-        }
-        report.figure(fig, "ratio_fractions", sorted(ids | {"article"}))
     lines = []
-    for row in table.itertuples(index=False):
-        name = _partner(row.partner, lang)
+    for row in ratios.itertuples(index=False):
+        partner = with_partner(row.partner, report)
         if math.isnan(row.ratio):
             lines.append(
-                text["ratio_missing"].format(
-                    source=source_label(source, lang), partner=name, year=year
+                t.gettext(
+                    "{source} has no value of China's trade {partner} for {year}: the ratio "
+                    "cannot be computed.",
+                    source=source_label(source, lang),
+                    partner=partner,
+                    year=year,
                 )
             )
             continue
         report.value(f"ratio_{year}_{row.partner}_{source}", round(row.ratio, 4))
         report.value(f"fraction_{year}_{row.partner}_{source}", row.fraction_label)
-        line = text["ratio"].format(
+        line = t.gettext(
+            "China–Russia trade was {ratio} of China's trade {partner} ({percent}%); the "
+            "nearest unit fraction is {fraction}.",
             ratio=fmt(row.ratio, lang, 3),
-            partner=name,
+            partner=partner,
             percent=fmt(row.ratio * 100, lang),
             fraction=row.fraction_label,
         )
-        claim_id = RATIO_CLAIMS.get(row.partner)
-        if claim_id:
-            found = verdicts[(verdicts["claim_id"] == claim_id) & (verdicts["source"] == source)]
-            verdict = found["verdict"].iloc[0] if len(found) else "unverifiable"
-            line += text["ratio_claim"].format(
-                claimed=claimed[row.partner],
+        if isinstance(row.verdict, str):
+            line += " " + t.gettext(
+                "The article says {claimed} for {claim_year}: verdict **{verdict}**.",
+                claimed=row.claimed_label,
                 claim_year=claim_year,
-                verdict=verdict_label(verdict, lang),
+                verdict=verdict_label(row.verdict, lang),
             )
         lines.append(line)
     report.say("\n".join(f"- {line}" for line in lines))
 
 
-def show_audit(report: Report) -> None:
-    """Table the audit's verdicts on the article's fractions, one column per source."""
+# ---------------------------------------------------------------- the audit
+
+
+def audit(report: Report):
+    """Return the audit's verdicts on the article's three fractions, per source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``claim_id``, ``year``, ``statement`` (report's language),
+        ``claimed_text``, ``source``, ``verdict``, ``fraction`` (the data's, or None).
+    """
     import pandas as pd
 
-    lang = report.lang
-    text = TEXT[lang]
-    claims = article_claims(load_claims(), tuple(RATIO_CLAIMS.values()))
-    verdicts = verdict_table(audit_results(), tuple(RATIO_CLAIMS.values()))
+    claims = article_claims(load_claims(), tuple(views.RATIO_CLAIMS.values()))
+    verdicts = verdict_table(audit_results(), tuple(views.RATIO_CLAIMS.values()))
+    rows = []
+    for claim in claims.itertuples(index=False):
+        for source in AUDIT_SOURCES:
+            found = verdicts[
+                (verdicts["claim_id"] == claim.claim_id) & (verdicts["source"] == source)
+            ]
+            computed = found["computed"].iloc[0] if len(found) else None
+            rows.append(
+                {
+                    "claim_id": claim.claim_id,
+                    "year": claim.year,
+                    "statement": getattr(claim, f"statement_{report.lang}"),
+                    "claimed_text": claim.claimed_text,
+                    "source": source,
+                    "verdict": found["verdict"].iloc[0] if len(found) else "unverifiable",
+                    "fraction": None
+                    if pd.isna(computed) or not computed
+                    else str(computed).split(" ")[0],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def tell_audit(report: Report, audit) -> None:
+    """Table the verdicts on the article's fractions, one column per source."""
+    import pandas as pd
+
+    lang, t = report.lang, report.t
+    claims = audit.drop_duplicates("claim_id")
     shown = {
-        text["col_claim"]: list(claims[f"statement_{lang}"]),
-        text["col_article"]: list(claims["claimed_text"]),
+        t.gettext("Claim of the article"): list(claims["statement"]),
+        t.pgettext("table header", "Article"): list(claims["claimed_text"]),
     }
-    for source in SOURCES:
-        column = []
-        for claim_id in claims["claim_id"]:
-            row = verdicts[(verdicts["claim_id"] == claim_id) & (verdicts["source"] == source)]
-            verdict = row["verdict"].iloc[0] if len(row) else "unverifiable"
-            computed = row["computed"].iloc[0] if len(row) else None
-            report.value(f"verdict_{claim_id}_{source}", verdict)
-            fraction = "–" if pd.isna(computed) or not computed else str(computed).split(" ")[0]
-            column.append(f"{fraction} ({verdict_label(verdict, lang)})")
-        shown[source_label(source, lang)] = column
-    report.say(text["audit"])
+    for source in AUDIT_SOURCES:
+        rows = audit[audit["source"] == source]
+        for row in rows.itertuples(index=False):
+            report.value(f"verdict_{row.claim_id}_{source}", row.verdict)
+        shown[source_label(source, lang)] = [
+            f"{fraction if isinstance(fraction, str) else DASH} ({verdict_label(verdict, lang)})"
+            for fraction, verdict in zip(rows["fraction"], rows["verdict"], strict=True)
+        ]
+    report.say(t.gettext("The audit of the article's three fractions against every source:"))
     report.table(pd.DataFrame(shown))
     ids = {
         sid
-        for s in SOURCES
-        for p in ("RU", *RATIO_CLAIMS)
+        for s in AUDIT_SOURCES
+        for p in ("RU", *views.RATIO_CLAIMS)
         for sid in series_source_ids(s, p, list(claims["year"].unique()))
     }
     report.cite(sorted(ids | {"article"}))
 
 
-def show_ratio_years(report: Report) -> None:
+# ---------------------------------------------------------------- every year
+
+
+def ratio_years(report: Report):
+    """Return CN-RU / CN-partner in every year of the report by the chosen source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year`` and one per partner (``US``, ``JP``, ``KR``, ``WLD``).
+    """
+    params = report.params
+    return views.ratio_years(
+        views.load_partner_series(), params.source, params.start_year, params.end_year
+    )
+
+
+def tell_ratio_years(report: Report, ratio_years) -> None:
     """Table the ratios in every year of the range for the chosen source."""
-    lang, source = report.lang, report.params.source
+    lang, t, source = report.lang, report.t, report.params.source
     start_year, end_year = report.params.start_year, report.params.end_year
-    table = ratio_years(load_partner_series(), source, start_year, end_year)
-    shown = table.rename(
+    shown = ratio_years.rename(
         columns={
-            "year": TEXT[lang]["col_year"],
-            **{p: label(f"partner.{p}", lang) for p in PARTNERS},
+            "year": t.gettext("Year"),
+            **{p: partner_name(p, lang) for p in COMPARISON_PARTNERS},
         }
     )
     report.say(
-        TEXT[lang]["years_table"].format(
-            start=start_year, end=end_year, source=source_label(source, lang)
+        t.gettext(
+            "The ratios in every year from {start} to {end} ({source}):",
+            start=start_year,
+            end=end_year,
+            source=source_label(source, lang),
         )
     )
     report.table(text_table(shown, lang, decimals=3))
     ids = {
         sid
-        for p in ("RU", *PARTNERS)
+        for p in ("RU", *COMPARISON_PARTNERS)
         for sid in series_source_ids(source, p, range(start_year, end_year + 1))
     }
     report.cite(sorted(ids))

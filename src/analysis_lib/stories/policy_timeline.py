@@ -1,16 +1,16 @@
-"""Notebook 03: the policy timeline 1996-2018, with China-Russia trade over it.
+"""Notebook 03: the policy timeline, with China-Russia trade over it.
 
-The data come from :mod:`analysis_lib.views.policy_timeline`; this module draws
-and tells them.
+Sections: :func:`events` and :func:`trade` (drawn together by :func:`draw_timeline`),
+:func:`article_dates`; the data are views of :mod:`analysis_lib.views.policy_timeline`,
+``draw_*`` and ``tell_*`` draw and say them in the report's language.
 """
 
 from __future__ import annotations
 
-from analysis_lib.loaders import load_table
-from analysis_lib.plots.labels import label
+from analysis_lib.plots.labels import country_name, kind_name
 from analysis_lib.stories.common import fmt, source_label, text_table, verdict_label
 from analysis_lib.stories.context import Report, escape_markdown, story_start
-from analysis_lib.stories.texts.policy_timeline import TEXT
+from analysis_lib.views import policy_timeline as views
 from analysis_lib.views.common import (
     audit_results,
     load_claims,
@@ -18,68 +18,124 @@ from analysis_lib.views.common import (
     series_source_ids,
     timeline_years,
 )
-from analysis_lib.views.policy_timeline import date_claims, events_in_range, trade_in_range
 
 NOTEBOOK = "03-policy-timeline"
-
 
 start = story_start(NOTEBOOK, timeline_years, start_year=1996, end_year=2018, source="imf_dots_cn")
 
 
-def show_timeline(report: Report) -> None:
-    """Plot programmes and events over the range, with the chosen trade series below."""
+def _timeline():
+    from analysis_lib.loaders import load_table
+
+    return load_table("timeline")
+
+
+def events(report: Report):
+    """Return the programmes and events of the timeline that overlap the report's years.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows of the ``timeline`` table, by start date.
+    """
+    return views.events_in_range(_timeline(), report.params.start_year, report.params.end_year)
+
+
+def trade(report: Report):
+    """Return China-Russia trade in the report's years by the chosen source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``value_usd_bn`` (the years the source has).
+    """
+    series = load_series("RU")[report.params.source]
+    return views.trade_in_range(series, report.params.start_year, report.params.end_year)
+
+
+def draw_timeline(report: Report, events, trade) -> None:
+    """Draw programmes and events, with the trade series below (``plots.policy_timeline``)."""
+    from analysis_lib.loaders import load_table
     from analysis_lib.plots import policy_timeline
 
-    lang, source = report.lang, report.params.source
-    start_year, end_year = report.params.start_year, report.params.end_year
-    text = TEXT[lang]
-    events = events_in_range(load_table("timeline"), start_year, end_year)
-    all_series = load_series("RU")
-    trade = trade_in_range(all_series[source], start_year, end_year)
-    kinds = events["end_date"].isna() | (events["end_date"].astype("string") == "")
-    programmes, points = int((~kinds).sum()), int(kinds.sum())
-    report.values({"programmes_count": programmes, "events_count": points})
+    source = report.params.source
     if events.empty:
-        report.say(text["no_events"].format(start=start_year, end=end_year))
         return
-    report.say(
-        text["intro"].format(
-            start=start_year,
-            end=end_year,
-            programmes=programmes,
-            events=points,
-            source=source_label(source, lang),
-        )
-    )
-    gacc, dots = all_series["gacc"], all_series["imf_dots_cn"]
-    if len(gacc) and len(dots):
-        report.say(
-            text["source_note"].format(
-                first=int(gacc.index.min()), dots_first=int(dots.index.min())
-            )
-        )
     fig = policy_timeline(
         events,
         source_ids=[*dict.fromkeys(events["source_id"]), source],
-        lang=lang,
+        lang=report.lang,
         trade_df=trade if len(trade) else None,
         trade_source=source,
         sources_df=load_table("sources"),
     )
     trade_ids = series_source_ids(source, "RU", trade["year"]) if len(trade) else []
     report.figure(fig, "policy_timeline", sorted({*events["source_id"], *trade_ids}))
+
+
+def tell_timeline(report: Report, events, trade) -> None:
+    """Count the programmes and events, say why the default series, state the trade levels."""
+    lang, t, source = report.lang, report.t, report.params.source
+    start_year, end_year = report.params.start_year, report.params.end_year
+    point = events["end_date"].isna() | (events["end_date"].astype("string") == "")
+    programmes, points = int((~point).sum()), int(point.sum())
+    report.values({"programmes_count": programmes, "events_count": points})
+    if events.empty:
+        report.say(
+            t.gettext(
+                "The timeline has no programme or event between {start} and {end}.",
+                start=start_year,
+                end=end_year,
+            )
+        )
+        return
+    report.say(
+        t.gettext(
+            "From {start} to {end} the timeline holds {programmes} and {events}. Below them "
+            "runs China–Russia trade according to **{source}**.",
+            start=start_year,
+            end=end_year,
+            programmes=t.ngettext(
+                "{n} programme (drawn as a span)",
+                "{n} programmes (drawn as spans)",
+                programmes,
+                n=programmes,
+            ),
+            events=t.ngettext(
+                "{n} dated event (a point)", "{n} dated events (points)", points, n=points
+            ),
+            source=source_label(source, lang),
+        )
+    )
+    series = load_series("RU")
+    gacc, dots = series["gacc"], series["imf_dots_cn"]
+    if len(gacc) and len(dots):
+        report.say(
+            t.gettext(
+                "China Customs (GACC) headline totals in the data start in {first}; IMF DOTS "
+                "as China reports it covers every year from {dots_first}, which is why it is "
+                "this report's default trade series.",
+                first=int(gacc.index.min()),
+                dots_first=int(dots.index.min()),
+            )
+        )
     for row in trade.itertuples(index=False):
         report.value(f"trade_{row.year}_{source}_usd_bn", round(row.value_usd_bn, 4))
     if trade.empty:
         report.say(
-            text["trade_missing"].format(
-                source=source_label(source, lang), start=start_year, end=end_year
+            t.gettext(
+                "{source} has no China–Russia value between {start} and {end}.",
+                source=source_label(source, lang),
+                start=start_year,
+                end=end_year,
             )
         )
         return
     first, last = trade.iloc[0], trade.iloc[-1]
     report.say(
-        text["trade"].format(
+        t.gettext(
+            "Trade was {first_value} USD bn in {first_year} and {last_value} USD bn in "
+            "{last_year} ({source}).",
             first_value=fmt(first["value_usd_bn"], lang, 2),
             first_year=int(first["year"]),
             last_value=fmt(last["value_usd_bn"], lang, 2),
@@ -89,58 +145,61 @@ def show_timeline(report: Report) -> None:
     )
 
 
+def tell_events(report: Report, events) -> None:
+    """Table the programmes and events of the range, titles in the report language."""
+    import pandas as pd
+
+    lang, t = report.lang, report.t
+    if events.empty:
+        return
+    shown = pd.DataFrame(
+        {
+            t.gettext("Date"): events["start_date"],
+            t.gettext("Until"): events["end_date"],
+            t.gettext("Country"): [country_name(c, lang) for c in events["country"]],
+            t.gettext("Kind"): [kind_name(k, lang) for k in events["kind"]],
+            t.gettext("Programme or event"): events[f"title_{lang}"],
+            t.gettext("Source"): events["source_id"],
+        }
+    )
+    report.say(t.gettext("The programmes and events, with the source of each date:"))
+    report.table(text_table(shown, lang))
+    report.cite(sorted(set(events["source_id"])))
+
+
 def _period(start, end) -> str:
     import pandas as pd
 
     return f"{start}–{end}" if not pd.isna(end) and str(end) else str(start)
 
 
-def show_events(report: Report) -> None:
-    """Table the programmes and events of the range, titles in the report language."""
+def article_dates(report: Report):
+    """Return the article's dated claims against the timeline, with the audit's verdicts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`analysis_lib.views.policy_timeline.date_claims`.
+    """
+    return views.date_claims(load_claims(), _timeline(), audit_results(source="timeline"))
+
+
+def tell_article_dates(report: Report, dates) -> None:
+    """Count and table the verdicts on the article's dates; say where a date differs."""
     import pandas as pd
 
-    lang = report.lang
-    text = TEXT[lang]
-    events = events_in_range(
-        load_table("timeline"), report.params.start_year, report.params.end_year
-    )
-    if events.empty:
-        return
-    kinds = [
-        label(f"kind.{k}", lang) if f"kind.{k}" in _kind_keys() else k for k in events["kind"]
-    ]
-    shown = pd.DataFrame(
-        {
-            text["col_date"]: events["start_date"],
-            text["col_end"]: events["end_date"],
-            text["col_country"]: [label(f"country.{c}", lang) for c in events["country"]],
-            text["col_kind"]: kinds,
-            text["col_title"]: events[f"title_{lang}"],
-            text["col_source"]: events["source_id"],
-        }
-    )
-    report.say(text["events_table"])
-    report.table(text_table(shown, lang))
-    report.cite(sorted(set(events["source_id"])))
-
-
-def _kind_keys() -> set:
-    from analysis_lib.plots.labels import TRANSLATIONS
-
-    return {key for key in TRANSLATIONS if key.startswith("kind.")}
-
-
-def show_article_dates(report: Report) -> None:
-    """Set the article's dates against the timeline's, with the audit's verdicts."""
-    import pandas as pd
-
-    lang = report.lang
-    text = TEXT[lang]
-    table = date_claims(load_claims(), load_table("timeline"), audit_results(source="timeline"))
-    counts = table["verdict"].value_counts()
+    lang, t = report.lang, report.t
+    counts = dates["verdict"].value_counts()
     report.say(
-        text["dates"].format(
-            claims=len(table),
+        t.ngettext(
+            "The article gives {claims} date of a policy step; the audit compares it with the "
+            "timeline's: {consistent} agree, {inconsistent} disagree, {unverifiable} cannot be "
+            "checked (the timeline has no independent record, or no end date).",
+            "The article gives {claims} dates of policy steps; the audit compares each with "
+            "the timeline's: {consistent} agree, {inconsistent} disagree, {unverifiable} "
+            "cannot be checked (the timeline has no independent record, or no end date).",
+            len(dates),
+            claims=len(dates),
             consistent=int(counts.get("consistent", 0)),
             inconsistent=int(counts.get("inconsistent", 0)),
             unverifiable=int(counts.get("unverifiable", 0)),
@@ -148,25 +207,26 @@ def show_article_dates(report: Report) -> None:
     )
     shown = pd.DataFrame(
         {
-            text["col_claim"]: table[f"statement_{lang}"],
-            text["col_article"]: table["claimed_text"],
-            text["col_timeline"]: [
-                _period(s, e) for s, e in zip(table["start_date"], table["end_date"], strict=True)
+            t.gettext("Claim of the article"): dates[f"statement_{lang}"],
+            t.gettext("Article's date"): dates["claimed_text"],
+            t.gettext("Timeline's date"): [
+                _period(s, e) for s, e in zip(dates["start_date"], dates["end_date"], strict=True)
             ],
-            text["col_verdict"]: [verdict_label(v, lang) for v in table["verdict"]],
+            t.gettext("Verdict"): [verdict_label(v, lang) for v in dates["verdict"]],
         }
     )
     report.table(text_table(shown, lang))
-    for row in table.itertuples(index=False):
+    for row in dates.itertuples(index=False):
         report.value(f"verdict_{row.claim_id}_timeline", row.verdict)
         if row.verdict == "inconsistent":
             report.say(
-                text["date_differs"].format(
+                t.gettext(
+                    "{title}: the article says {claimed}, the timeline's source says {recorded}.",
                     title=escape_markdown(getattr(row, f"title_{lang}")),
                     claimed=escape_markdown(row.claimed_text),
                     recorded=escape_markdown(row.start_date),
                 )
             )
-    events = load_table("timeline").set_index("event_id")
-    ids = {events.loc[e, "source_id"] for e in table["event_id"] if e in events.index}
+    timeline = _timeline().set_index("event_id")
+    ids = {timeline.loc[e, "source_id"] for e in dates["event_id"] if e in timeline.index}
     report.cite(sorted(ids | {"article"}))

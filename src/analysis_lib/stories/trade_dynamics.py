@@ -1,7 +1,9 @@
-"""Notebook 01: China-Russia trade 2009-2014 in each source, beside the article's figures.
+"""Notebook 01: China-Russia trade in each source, beside the article's figures.
 
-The data come from :mod:`analysis_lib.views.trade_dynamics`; this module draws
-and tells them.
+Sections (each a notebook cell): :func:`levels`, :func:`growth`, :func:`slowdown`,
+:func:`claims` give the data (pure views of :mod:`analysis_lib.views.trade_dynamics`
+over the loaded series); ``draw_*`` draws it with an :mod:`analysis_lib.plots`
+function; ``tell_*`` says it in the report's language and records its values.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from analysis_lib.stories.common import (
     verdict_label,
 )
 from analysis_lib.stories.context import Report, story_start
-from analysis_lib.stories.texts.trade_dynamics import TEXT
+from analysis_lib.views import trade_dynamics as views
 from analysis_lib.views.common import (
     article_claims,
     audit_results,
@@ -28,27 +30,11 @@ from analysis_lib.views.common import (
     trade_years,
     verdict_table,
 )
-from analysis_lib.views.trade_dynamics import (
-    CLAIM_IDS,
-    GROWTH_CLAIMS,
-    LEVEL_CLAIMS,
-    SLOWDOWN_CLAIM,
-    claims_comparison,
-    growth_table,
-    levels_table,
-    missing_years,
-    slowdown_table,
-)
-from analysis_lib.vocabulary import AUDIT_SOURCES as SOURCES
+from analysis_lib.vocabulary import AUDIT_SOURCES
 
 NOTEBOOK = "01-trade-dynamics"
 
-
 start = story_start(NOTEBOOK, trade_years, start_year=2009, end_year=2014, source="gacc")
-
-
-def _unit(kind: str) -> str:
-    return "%" if kind == "growth" else ""
 
 
 def _range(report: Report) -> tuple[int, int]:
@@ -68,52 +54,85 @@ def _claims_in_range(claim_ids, column: str, start_year: int, end_year: int):
 
 def _cited_with_article(first: int, last: int) -> list[str]:
     """Return the source ids of every source's series in ``first``–``last``, and the article."""
-    ids = {sid for s in SOURCES for sid in series_source_ids(s, "RU", range(first, last + 1))}
+    ids = {
+        sid for s in AUDIT_SOURCES for sid in series_source_ids(s, "RU", range(first, last + 1))
+    }
     return sorted(ids | {"article"})
 
 
-def show_intro(report: Report) -> None:
+def tell_intro(report: Report) -> None:
     """Say what the report compares and which source is chosen."""
-    lang = report.lang
+    lang, t = report.lang, report.t
     start_year, end_year = _range(report)
-    names = "; ".join(source_label(s, lang) for s in SOURCES)
     report.say(
-        TEXT[lang]["intro"].format(
+        t.gettext(
+            "This report follows China–Russia trade (China's exports plus imports, USD bn) "
+            "from {start} to {end} in three sources: {sources}. The chosen source, "
+            "highlighted in the figures, is **{source}**.",
             start=start_year,
             end=end_year,
-            sources=names,
+            sources="; ".join(source_label(s, lang) for s in AUDIT_SOURCES),
             source=source_label(report.params.source, lang),
         )
     )
 
 
-def show_levels(report: Report) -> None:
-    """Plot the levels of every source with the article's figures; state the chosen source's."""
+# ---------------------------------------------------------------- levels
+
+
+def levels(report: Report):
+    """Return China-Russia trade per year and source in the report's years.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``source``, ``value_usd_bn`` (NaN where a source has no value).
+    """
+    return views.levels_table(load_series(), *_range(report))
+
+
+def draw_levels(report: Report, levels) -> None:
+    """Draw :func:`levels` and the article's figures (``plots.trade_levels``); source in bold."""
     from analysis_lib.plots import trade_levels
 
     lang, source = report.lang, report.params.source
     start_year, end_year = _range(report)
-    series = load_series()
-    levels = levels_table(series, start_year, end_year)
-    in_range, claimed = _claims_in_range(LEVEL_CLAIMS, "claimed_usd_bn", start_year, end_year)
-    fig = trade_levels(levels, source_ids=[*SOURCES, "article"], lang=lang, claims=claimed)
+    in_range, claimed = _claims_in_range(
+        views.LEVEL_CLAIMS, "claimed_usd_bn", start_year, end_year
+    )
+    fig = trade_levels(levels, source_ids=[*AUDIT_SOURCES, "article"], lang=lang, claims=claimed)
     highlight_source(fig, source, lang)
     thin_year_ticks(fig)
     # Room right of the last year for the article's value label.
     fig.axes[0].set_xlim(start_year - 0.3, end_year + 0.6)
     report.figure(fig, "trade_levels", _cited_with_article(start_year, end_year))
-    for row in levels.dropna().itertuples(index=False):
-        report.value(f"trade_{row.year}_{row.source}_usd_bn", round(row.value_usd_bn, 4))
     for claim in in_range.itertuples(index=False):
         report.value(f"claim_{claim.claim_id}_usd_bn", float(claim.claimed_value))
+
+
+def tell_levels(report: Report, levels) -> None:
+    """State the chosen source's first and last level and every source's missing years."""
+    lang, t, source = report.lang, report.t, report.params.source
+    start_year, end_year = _range(report)
+    for row in levels.dropna().itertuples(index=False):
+        report.value(f"trade_{row.year}_{row.source}_usd_bn", round(row.value_usd_bn, 4))
     chosen = levels[levels["source"] == source].dropna()
     name = source_label(source, lang)
     if chosen.empty:
-        report.say(TEXT[lang]["levels_empty"].format(source=name, start=start_year, end=end_year))
+        report.say(
+            t.gettext(
+                "{source} has no China–Russia value between {start} and {end}.",
+                source=name,
+                start=start_year,
+                end=end_year,
+            )
+        )
     else:
         first, last = chosen.iloc[0], chosen.iloc[-1]
         report.say(
-            TEXT[lang]["levels"].format(
+            t.gettext(
+                "According to {source}, China–Russia trade was {first_value} USD bn in "
+                "{first_year} and {last_value} USD bn in {last_year}.",
                 source=name,
                 first_value=fmt(first["value_usd_bn"], lang, 2),
                 first_year=int(first["year"]),
@@ -121,50 +140,77 @@ def show_levels(report: Report) -> None:
                 last_year=int(last["year"]),
             )
         )
-    for each in SOURCES:
-        gaps = missing_years(levels, each)
+    for each in AUDIT_SOURCES:
+        gaps = views.missing_years(levels, each)
         if gaps:
             report.say(
-                TEXT[lang]["missing"].format(
-                    source=source_label(each, lang), years=join_years(gaps, lang)
+                t.gettext(
+                    "{source} has no value in the data for {years}: the figure leaves a gap "
+                    "there, it does not fill it in.",
+                    source=source_label(each, lang),
+                    years=join_years(gaps, lang),
                 )
             )
             report.value(f"missing_years_{each}", gaps)
 
 
-def show_growth(report: Report) -> None:
-    """Plot year-on-year growth of every source; state the chosen source's extremes."""
+# ---------------------------------------------------------------- growth
+
+
+def growth(report: Report):
+    """Return year-on-year growth per source in the report's years.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``source``, ``growth_pct`` (NaN without the year before).
+    """
+    return views.growth_table(load_series(), *_range(report))
+
+
+def draw_growth(report: Report, growth) -> None:
+    """Draw :func:`growth` with the article's growth figure (``plots.trade_growth``)."""
     from analysis_lib.plots import trade_growth
 
     lang, source = report.lang, report.params.source
     start_year, end_year = _range(report)
-    series = load_series()
-    growth = growth_table(series, start_year, end_year)
-    _, claimed = _claims_in_range(GROWTH_CLAIMS, "claimed_growth_pct", start_year, end_year)
     shown = growth.dropna()
     if shown.empty:
-        report.say(
-            TEXT[lang]["growth_empty"].format(
-                source=source_label(source, lang), start=start_year, end=end_year
-            )
-        )
         return
-    fig = trade_growth(shown, source_ids=[*SOURCES, "article"], lang=lang, claims=claimed)
+    _, claimed = _claims_in_range(views.GROWTH_CLAIMS, "claimed_growth_pct", start_year, end_year)
+    fig = trade_growth(shown, source_ids=[*AUDIT_SOURCES, "article"], lang=lang, claims=claimed)
     highlight_source(fig, source, lang)
     thin_year_ticks(fig)
     # Growth in the first year rests on the year before it.
     report.figure(fig, "trade_growth", _cited_with_article(start_year - 1, end_year))
+
+
+def tell_growth(report: Report, growth) -> None:
+    """State the chosen source's fastest and weakest year."""
+    lang, t, source = report.lang, report.t, report.params.source
+    start_year, end_year = _range(report)
+    shown = growth.dropna()
     for row in shown.itertuples(index=False):
         report.value(f"growth_{row.year}_{row.source}_pct", round(row.growth_pct, 4))
     chosen = shown[shown["source"] == source]
     name = source_label(source, lang)
     if chosen.empty:
-        report.say(TEXT[lang]["growth_empty"].format(source=name, start=start_year, end=end_year))
+        report.say(
+            t.gettext(
+                "{source} gives no year-on-year growth between {start} and {end}: growth "
+                "needs the value of the year before.",
+                source=name,
+                start=start_year,
+                end=end_year,
+            )
+        )
         return
     top = chosen.loc[chosen["growth_pct"].idxmax()]
     low = chosen.loc[chosen["growth_pct"].idxmin()]
     report.say(
-        TEXT[lang]["growth"].format(
+        t.gettext(
+            "The fastest growth in {source} was {max_growth}% in {max_year}; the weakest "
+            "year was {min_year} ({min_growth}%).",
             source=name,
             max_growth=fmt(top["growth_pct"], lang),
             max_year=int(top["year"]),
@@ -174,99 +220,154 @@ def show_growth(report: Report) -> None:
     )
 
 
-def show_slowdown(report: Report) -> None:
-    """Check the article's slowdown year in every source, in words."""
-    lang = report.lang
-    claim = article_claims(load_claims(), (SLOWDOWN_CLAIM,)).iloc[0]
+# ---------------------------------------------------------------- slowdown
+
+
+def slowdown(report: Report):
+    """Return, per source, the growth before and in the article's slowdown year, and the verdict.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year`` (the slowdown year), ``source``, ``previous_pct``,
+        ``current_pct``, ``slowed`` (bool, None with a value missing), ``missing``
+        (years without a level), ``verdict`` (the audit's).
+    """
+    claim = article_claims(load_claims(), (views.SLOWDOWN_CLAIM,)).iloc[0]
     year = int(claim["year"])
-    table = slowdown_table(load_series(), year)
-    verdicts = verdict_table(audit_results(), (SLOWDOWN_CLAIM,))
+    table = views.slowdown_table(load_series(), year)
+    verdicts = verdict_table(audit_results(), (views.SLOWDOWN_CLAIM,)).set_index("source")
+    table["verdict"] = [
+        verdicts.loc[s, "verdict"] if s in verdicts.index else "unverifiable"
+        for s in table["source"]
+    ]
+    table.insert(0, "year", year)
+    return table
+
+
+def tell_slowdown(report: Report, slowdown) -> None:
+    """Check the article's slowdown year in every source, in words."""
+    lang, t = report.lang, report.t
+    year = int(slowdown["year"].iloc[0])
     lines = []
-    for row in table.itertuples(index=False):
+    for row in slowdown.itertuples(index=False):
         name = source_label(row.source, lang)
-        found = verdicts[verdicts["source"] == row.source]["verdict"]
-        verdict = found.iloc[0] if len(found) else "unverifiable"
-        report.value(f"verdict_{SLOWDOWN_CLAIM}_{row.source}", verdict)
+        report.value(f"verdict_{views.SLOWDOWN_CLAIM}_{row.source}", row.verdict)
         if row.slowed is None:
             lines.append(
-                TEXT[lang]["slowdown_missing"].format(
-                    source=name, years=join_years(row.missing, lang)
+                t.gettext(
+                    "{source}: no value for {years}, so the slowdown cannot be checked "
+                    "against this source.",
+                    source=name,
+                    years=join_years(row.missing, lang),
                 )
             )
             continue
         report.value(f"growth_{year - 1}_{row.source}_pct", round(row.previous_pct, 4))
         report.value(f"growth_{year}_{row.source}_pct", round(row.current_pct, 4))
         lines.append(
-            TEXT[lang]["slowdown"].format(
+            t.gettext(
+                "{source}: growth of {previous}% in {previous_year}, then {current}% in "
+                "{year}; verdict: **{verdict}**.",
                 year=year,
                 previous_year=year - 1,
                 source=name,
                 previous=fmt(row.previous_pct, lang),
                 current=fmt(row.current_pct, lang),
-                verdict=verdict_label(verdict, lang),
+                verdict=verdict_label(row.verdict, lang),
             )
         )
-    lead = TEXT[lang]["slowdown_lead"].format(year=year, previous_year=year - 1)
+    lead = t.gettext(
+        "The article says that in {year} the growth of China–Russia trade slowed down "
+        "somewhat compared with {previous_year}.",
+        year=year,
+        previous_year=year - 1,
+    )
     report.say("\n".join([lead, "", *(f"- {line}" for line in lines)]))
     report.cite(["article"])
 
 
-def show_claims(report: Report) -> None:
-    """Table the article's levels and growth beside each source, with the audit's verdicts."""
-    lang = report.lang
-    text = TEXT[lang]
+# ---------------------------------------------------------------- the article's figures
+
+
+def claims(report: Report):
+    """Return the article's levels and growth beside each source's figure and verdict.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim: ``claim_id``, ``kind``, ``year``, ``claimed_value``, the
+        statement in the report's language (``statement``), per source its value
+        (``<source>``) and verdict (``<source>_verdict``).
+    """
     series = load_series()
-    claims = article_claims(load_claims(), (*LEVEL_CLAIMS, *GROWTH_CLAIMS))
-    first, last = int(claims["year"].min()) - 1, int(claims["year"].max())
-    levels = levels_table(series, first, last)
-    growth = growth_table(series, first, last)
-    verdicts = verdict_table(audit_results(), CLAIM_IDS)
-    comparison = claims_comparison(claims, levels, growth, verdicts)
-    report.say(text["claims"])
-    shown = {
-        text["col_claim"]: [
-            claims.set_index("claim_id").loc[c, f"statement_{lang}"]
-            for c in comparison["claim_id"]
-        ],
-        text["col_article"]: [
-            fmt(v, lang, 1) + _unit(kind)
-            for v, kind in zip(comparison["claimed_value"], comparison["kind"], strict=True)
-        ],
-    }
-    for source in SOURCES:
-        shown[source_label(source, lang)] = [
-            f"{fmt(value, lang, 2)}{_unit(kind)} "
-            f"({verdict_label(verdict, lang) if isinstance(verdict, str) else DASH})"
-            for value, kind, verdict in zip(
-                comparison[source],
-                comparison["kind"],
-                comparison[f"{source}_verdict"],
-                strict=True,
-            )
-        ]
+    registry = article_claims(load_claims(), (*views.LEVEL_CLAIMS, *views.GROWTH_CLAIMS))
+    first, last = int(registry["year"].min()) - 1, int(registry["year"].max())
+    comparison = views.claims_comparison(
+        registry,
+        views.levels_table(series, first, last),
+        views.growth_table(series, first, last),
+        verdict_table(audit_results(), views.CLAIM_IDS),
+    )
+    statements = registry.set_index("claim_id")[f"statement_{report.lang}"]
+    comparison.insert(4, "statement", [statements[c] for c in comparison["claim_id"]])
+    return comparison
+
+
+def tell_claims(report: Report, claims) -> None:
+    """Table the article's figures beside each source, count the verdicts, name the gaps."""
     import pandas as pd
 
+    lang, t = report.lang, report.t
+    verdicts = verdict_table(audit_results(), views.CLAIM_IDS)
+    report.say(
+        t.gettext(
+            "The article, citing Chinese customs statistics, gives the figures in the first "
+            "column below; the other columns give what each source holds, with the audit's "
+            "verdict."
+        )
+    )
+    units = ["%" if kind == "growth" else "" for kind in claims["kind"]]
+    shown = {
+        t.gettext("Claim of the article"): list(claims["statement"]),
+        t.pgettext("table header", "Article"): [
+            fmt(v, lang, 1) + unit for v, unit in zip(claims["claimed_value"], units, strict=True)
+        ],
+    }
+    for source in AUDIT_SOURCES:
+        shown[source_label(source, lang)] = [
+            f"{fmt(value, lang, 2)}{unit} "
+            f"({verdict_label(verdict, lang) if isinstance(verdict, str) else DASH})"
+            for value, unit, verdict in zip(
+                claims[source], units, claims[f"{source}_verdict"], strict=True
+            )
+        ]
     report.table(pd.DataFrame(shown))
     for row in verdicts.itertuples(index=False):
         report.value(f"verdict_{row.claim_id}_{row.source}", row.verdict)
-    for source in SOURCES:
+    for source in AUDIT_SOURCES:
         counts = verdicts[verdicts["source"] == source]["verdict"].value_counts()
         report.say(
-            text["verdict_counts"].format(
+            t.gettext(
+                "Against {source}: {consistent} consistent, {inconsistent} inconsistent, "
+                "{unverifiable} not checkable.",
                 source=source_label(source, lang),
                 consistent=int(counts.get("consistent", 0)),
                 inconsistent=int(counts.get("inconsistent", 0)),
                 unverifiable=int(counts.get("unverifiable", 0)),
             )
         )
-    for row in comparison[comparison["kind"] == "level"].itertuples(index=False):
-        for source in SOURCES:
+    for row in claims[claims["kind"] == "level"].itertuples(index=False):
+        for source in AUDIT_SOURCES:
             if math.isnan(getattr(row, source)):
                 report.say(
-                    text["claim_missing"].format(
+                    t.gettext(
+                        "{source} has no value for {year}, so the article's {claimed} USD bn "
+                        "for {year} cannot be checked against it.",
                         source=source_label(source, lang),
                         year=row.year,
                         claimed=fmt(row.claimed_value, lang),
                     )
                 )
+    first, last = int(claims["year"].min()) - 1, int(claims["year"].max())
     report.cite(_cited_with_article(first, last))
