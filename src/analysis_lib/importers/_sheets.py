@@ -15,20 +15,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from analysis_lib.exceptions import DataFileError, ParameterError, must_be_one_of
+from analysis_lib.importers._cells import column_number
+from analysis_lib.importers._limits import MAIN_NS, check_workbook, sheet_members, unreadable
 
 ENGINES = ("calamine", "openpyxl")
-_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ADDRESS = re.compile(r"([A-Z]+)([0-9]+)")
-
-
-def cell_name(row: int, column: int) -> str:
-    """Return the Excel address of a 1-based row and column, e.g. ``(7, 2) -> 'B7'``."""
-    letters = ""
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return f"{letters}{row}"
 
 
 class Sheet:
@@ -67,6 +58,15 @@ class Sheet:
         found = self._rows[i][j]
         return None if found == "" else found
 
+    def is_empty_row(self, row: int) -> bool:
+        """Return True when every cell of the 1-based row is empty."""
+        if any(found_row == row for found_row, _ in self._errors):
+            return False
+        i = row - self._first_row
+        if i < 0 or i >= len(self._rows):
+            return True
+        return all(value is None or value == "" for value in self._rows[i])
+
 
 def read_sheets(path: Path, engine: str, wanted: tuple[str, ...]):
     """Open a workbook and read the wanted sheets that it has.
@@ -90,7 +90,8 @@ def read_sheets(path: Path, engine: str, wanted: tuple[str, ...]):
     Raises
     ------
     DataFileError
-        The file is missing, truncated or not an .xlsx workbook.
+        The file is missing, truncated or not an .xlsx workbook, or larger in
+        any way than an IMF DOTS export can be (see `_limits.check_workbook`).
     ParameterError
         `engine` is not one of `ENGINES`, or openpyxl is not installed.
     """
@@ -100,16 +101,9 @@ def read_sheets(path: Path, engine: str, wanted: tuple[str, ...]):
         raise DataFileError(path, "is a folder; expected an IMF DOTS .xlsx workbook")
     if not path.is_file():
         raise DataFileError(path, "file not found; expected an IMF DOTS .xlsx workbook")
+    check_workbook(path, wanted)
     reader = _read_calamine if engine == "calamine" else _read_openpyxl
     return reader(path, wanted)
-
-
-def _unreadable(path: Path, error: Exception) -> DataFileError:
-    return DataFileError(
-        path,
-        f"cannot be read as an .xlsx workbook ({type(error).__name__}: {error}); "
-        "expected an unmodified IMF DOTS export",
-    )
 
 
 def _read_calamine(path: Path, wanted: tuple[str, ...]):
@@ -137,7 +131,7 @@ def _read_calamine(path: Path, wanted: tuple[str, ...]):
         zipfile.BadZipFile,
         ElementTree.ParseError,
     ) as error:
-        raise _unreadable(path, error) from error
+        raise unreadable(path, error) from error
     return names, sheets
 
 
@@ -160,7 +154,7 @@ def _read_openpyxl(path: Path, wanted: tuple[str, ...]):
                 sheets[name] = Sheet(name, [list(row) for row in cells])
             book.close()
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
-        raise _unreadable(path, error) from error
+        raise unreadable(path, error) from error
     return names, sheets
 
 
@@ -182,29 +176,15 @@ def error_cells(path: Path, wanted: tuple[str, ...]) -> dict[str, dict[tuple[int
     """
     found: dict[str, dict[tuple[int, int], str]] = {}
     with zipfile.ZipFile(path) as archive:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        targets = {item.get("Id"): item.get("Target", "") for item in relations}
-        for sheet in book.iter(f"{_MAIN_NS}sheet"):
-            if sheet.get("name") not in wanted:
-                continue
-            target = targets.get(sheet.get(f"{_REL_NS}id"), "")
-            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        for name, member in sheet_members(archive, wanted)[1].items():
             xml = archive.read(member)
             if b't="e"' not in xml:
                 continue
             cells = {}
-            for cell in ElementTree.fromstring(xml).iter(f"{_MAIN_NS}c"):
+            for cell in ElementTree.fromstring(xml).iter(f"{MAIN_NS}c"):
                 address = _ADDRESS.fullmatch(cell.get("r", ""))
                 if cell.get("t") == "e" and address:
-                    text = cell.findtext(f"{_MAIN_NS}v") or "#ERROR"
-                    cells[(int(address[2]), _column_number(address[1]))] = text
-            found[sheet.get("name")] = cells
+                    text = cell.findtext(f"{MAIN_NS}v") or "#ERROR"
+                    cells[(int(address[2]), column_number(address[1]))] = text
+            found[name] = cells
     return found
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number

@@ -24,7 +24,8 @@ import re
 from pathlib import Path
 
 from analysis_lib.exceptions import DataFileError, WorkbookLayoutError
-from analysis_lib.importers._sheets import Sheet, cell_name, read_sheets
+from analysis_lib.importers._cells import cell_name
+from analysis_lib.importers._sheets import Sheet, read_sheets
 
 SOURCE_ID = "imf_dots"
 PUBLISHER = "International Monetary Fund"
