@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(subparsers) -> None:
@@ -40,12 +41,16 @@ def _import_dots(args: argparse.Namespace) -> int:
     def report(path, n_rows):
         print(f"{path.name}: {n_rows} rows")
 
+    def warn(message):
+        print(f"warning: {message}", file=sys.stderr)
+
     out_csv = args.out or paths.data_dir() / "dots_trade.csv"
     table = import_dots(
         args.files or None,
         out_csv,
         engine=args.engine,
         on_workbook=None if args.quiet else report,
+        on_warning=warn,
     )
     if not args.quiet:
         print(f"wrote {len(table)} rows to {out_csv}")

@@ -8,60 +8,81 @@ them (one per reporting country) and refuses anything else with a
   "Imports, CIF" (B2 "Imports, CIF from Partner Countries");
 - B4 the reporter's name, B5 the unit "US Dollars, Millions";
 - row 7 the year header: B7 empty, years from C7 rightwards;
-- from row 8 one row per partner: name in column B, values under the years,
-  empty cells are missing values.
+- from row 8 one row per partner down to the first empty row: name in column B,
+  values under the years, empty cells are missing values.
 
-Only the partners in `COUNTRY_CODES` are kept. Every other row (other
-countries, regional aggregates, the "Memorandum Items" block at the bottom, a
-blank separator or a footnote) is skipped on purpose, without reading its values:
-the real exports even list "Australia" twice.
+Only the partners in `COUNTRY_CODES` are kept. The other rows the exports have
+(other countries, regional aggregates, the "Memorandum Items" block at the
+bottom; the real exports even list "Australia" twice) are skipped on purpose,
+without reading their values. Rows no export has (an unknown name, values
+without a name, anything below the table) are skipped with a
+`DotsLayoutWarning`, or refused where skipping them would change a value
+(see `_rows`). Before any of this, a workbook larger in any way than an
+export can be is refused unparsed (see `_limits`).
 """
 
 from __future__ import annotations
 
-import math
 import re
+import warnings
 from pathlib import Path
 
 from analysis_lib.exceptions import DataFileError, WorkbookLayoutError
 from analysis_lib.importers._cells import cell_name
+from analysis_lib.importers._layout import (
+    COUNTRY_CODES,
+    FIRST_YEAR_COLUMN,
+    FLOW_SHEETS,
+    HEADER_ROW,
+    NAME_COLUMN,
+    PLAUSIBLE_MAX_USD_MN,
+    REPORTER_ROW,
+    REPORTERS,
+    TITLE_ROW,
+    UNIT,
+    UNIT_ROW,
+    YEAR_RANGE,
+    layout_error,
+    text,
+)
+from analysis_lib.importers._rows import partner_rows
 from analysis_lib.importers._sheets import Sheet, read_sheets
+
+__all__ = [
+    "COLUMNS",
+    "COUNTRY_CODES",
+    "FLOW_SHEETS",
+    "KEY",
+    "PLAUSIBLE_MAX_USD_MN",
+    "REPORTERS",
+    "SOURCE_ID",
+    "UNIT",
+    "YEAR_RANGE",
+    "DotsLayoutWarning",
+    "default_workbooks",
+    "import_dots",
+    "read_dots_workbook",
+]
 
 SOURCE_ID = "imf_dots"
 PUBLISHER = "International Monetary Fund"
 TITLE = "Direction of Trade Statistics (DOTS)"
 URL = "https://data.imf.org/"
 
-COUNTRY_CODES = {
-    "China, P.R.: Mainland": "CN",
-    "Russian Federation": "RU",
-    "United States": "US",
-    "Japan": "JP",
-    "Korea, Rep. of": "KR",
-    "World": "WLD",
-}
-REPORTERS = {name: code for name, code in COUNTRY_CODES.items() if code != "WLD"}
-UNIT = "US Dollars, Millions"
-# flow -> (sheet name, title in B2)
-FLOW_SHEETS = {
-    "exports_fob": ("Exports, FOB", "Exports, FOB to Partner Countries"),
-    "imports_cif": ("Imports, CIF", "Imports, CIF from Partner Countries"),
-}
 COLUMNS = ["reporter", "partner", "flow", "year", "value_usd_mn", "source_id"]
 KEY = ["reporter", "partner", "flow", "year"]
-
-NAME_COLUMN = 2  # B
-TITLE_ROW, REPORTER_ROW, UNIT_ROW, HEADER_ROW = 2, 4, 5, 7
-FIRST_YEAR_COLUMN = 3  # C
-FIRST_PARTNER_ROW = HEADER_ROW + 1
-YEAR_RANGE = (1900, 2100)
-# The plausibility maximum of dots_trade.value_usd_mn in data/datapackage.json
-# (USD 100 trillion, above world trade in any year); a test keeps them equal.
-PLAUSIBLE_MAX_USD_MN = 100_000_000
 _YEAR_TEXT = re.compile(r"\d{4}")
 
 
-def read_dots_workbook(path, *, engine: str = "calamine"):
+class DotsLayoutWarning(UserWarning):
+    """Rows of a DOTS workbook outside the layout were skipped; no value changed."""
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, DotsLayoutWarning, stacklevel=5)
+
+
+def read_dots_workbook(path, *, engine: str = "calamine", on_warning=None):
     """Read one IMF DOTS annual workbook into tidy rows.
 
     Parameters
@@ -70,6 +91,9 @@ def read_dots_workbook(path, *, engine: str = "calamine"):
         A workbook exported from the IMF data portal, e.g. ``DOTS_40_china.xlsx``.
     engine : {'calamine', 'openpyxl'}, default 'calamine'
         The .xlsx reader; both give the same result.
+    on_warning : callable, optional
+        Called with a one-line message for each kind of row outside the DOTS
+        layout that was skipped; default: a `DotsLayoutWarning`.
 
     Returns
     -------
@@ -85,7 +109,8 @@ def read_dots_workbook(path, *, engine: str = "calamine"):
         A sheet, title, reporter, unit, year header, value or partner row is not
         where or what the DOTS layout puts there.
     DataFileError
-        The file is missing, truncated or not an .xlsx workbook.
+        The file is missing, truncated or not an .xlsx workbook, or larger in
+        any way than an IMF DOTS export can be (nothing is parsed then).
     """
     import pandas as pd
 
@@ -110,7 +135,7 @@ def read_dots_workbook(path, *, engine: str = "calamine"):
         _expect_text(path, sheet, UNIT_ROW, UNIT, "the unit")
         years = _read_years(path, sheet)
         reporter = REPORTERS[reporter_name]
-        for partner, values in _partner_rows(path, sheet, years):
+        for partner, values in partner_rows(path, sheet, years, on_warning or _warn):
             records.extend(
                 (reporter, partner, flow, year, value, SOURCE_ID) for year, value in values
             )
@@ -119,27 +144,19 @@ def read_dots_workbook(path, *, engine: str = "calamine"):
     return frame.sort_values(KEY, ignore_index=True)
 
 
-def _layout_error(path, sheet: Sheet, row: int, column: int, problem: str):
-    return WorkbookLayoutError(path, sheet.name, cell_name(row, column), problem)
-
-
-def _text(value) -> str | None:
-    return value.strip() if isinstance(value, str) else value
-
-
 def _expect_text(path, sheet: Sheet, row: int, expected: str, what: str) -> None:
-    found = _text(sheet.value(row, NAME_COLUMN))
+    found = text(sheet.value(row, NAME_COLUMN))
     if found != expected:
-        raise _layout_error(
+        raise layout_error(
             path, sheet, row, NAME_COLUMN, f"{what} must be {expected!r}; not {found!r}"
         )
 
 
 def _read_reporter(path, sheet: Sheet, other_sheet_reporter: str | None) -> str:
-    found = _text(sheet.value(REPORTER_ROW, NAME_COLUMN))
+    found = text(sheet.value(REPORTER_ROW, NAME_COLUMN))
     if found not in REPORTERS:
         allowed = ", ".join(repr(name) for name in REPORTERS)
-        raise _layout_error(
+        raise layout_error(
             path,
             sheet,
             REPORTER_ROW,
@@ -147,7 +164,7 @@ def _read_reporter(path, sheet: Sheet, other_sheet_reporter: str | None) -> str:
             f"the reporter must be one of {allowed}; not {found!r}",
         )
     if other_sheet_reporter is not None and found != other_sheet_reporter:
-        raise _layout_error(
+        raise layout_error(
             path,
             sheet,
             REPORTER_ROW,
@@ -161,7 +178,7 @@ def _read_years(path, sheet: Sheet) -> list[tuple[int, int]]:
     """Return ``(column, year)`` of the header row, checking it sits in row 7."""
     corner = sheet.value(HEADER_ROW, NAME_COLUMN)
     if corner is not None:
-        raise _layout_error(
+        raise layout_error(
             path,
             sheet,
             HEADER_ROW,
@@ -174,7 +191,7 @@ def _read_years(path, sheet: Sheet) -> list[tuple[int, int]]:
     while (value := sheet.value(HEADER_ROW, column)) is not None:
         year = _as_year(value)
         if year is None:
-            raise _layout_error(
+            raise layout_error(
                 path,
                 sheet,
                 HEADER_ROW,
@@ -183,7 +200,7 @@ def _read_years(path, sheet: Sheet) -> list[tuple[int, int]]:
                 f"{YEAR_RANGE[1]}; not {value!r}",
             )
         if years and year <= years[-1][1]:
-            raise _layout_error(
+            raise layout_error(
                 path,
                 sheet,
                 HEADER_ROW,
@@ -193,7 +210,7 @@ def _read_years(path, sheet: Sheet) -> list[tuple[int, int]]:
         years.append((column, year))
         column += 1
     if not years:
-        raise _layout_error(
+        raise layout_error(
             path,
             sheet,
             HEADER_ROW,
@@ -203,7 +220,7 @@ def _read_years(path, sheet: Sheet) -> list[tuple[int, int]]:
         )
     for stray in range(column + 1, sheet.last_column + 1):
         if sheet.value(HEADER_ROW, stray) is not None:
-            raise _layout_error(
+            raise layout_error(
                 path,
                 sheet,
                 HEADER_ROW,
@@ -228,73 +245,6 @@ def _as_year(value) -> int | None:
         year = None
     low, high = YEAR_RANGE
     return year if year is not None and low <= year <= high else None
-
-
-def _partner_rows(path, sheet: Sheet, years: list[tuple[int, int]]):
-    """Yield ``(partner_code, [(year, value), ...])`` for each kept partner row."""
-    seen: dict[str, int] = {}
-    last_year_column = years[-1][0]
-    for row in range(FIRST_PARTNER_ROW, sheet.last_row + 1):
-        name = _text(sheet.value(row, NAME_COLUMN))
-        if name not in COUNTRY_CODES:
-            continue
-        if name in seen:
-            raise _layout_error(
-                path,
-                sheet,
-                row,
-                NAME_COLUMN,
-                f"partner {name!r} must have one row; not a second one after row {seen[name]}",
-            )
-        seen[name] = row
-        values = []
-        for column, year in years:
-            value = _as_value(path, sheet, row, column)
-            if value is not None:
-                values.append((year, value))
-        for column in range(last_year_column + 1, sheet.last_column + 1):
-            if sheet.value(row, column) is not None:
-                raise _layout_error(
-                    path,
-                    sheet,
-                    row,
-                    column,
-                    "partner values must stand under a year of the header row; "
-                    f"not right of {cell_name(HEADER_ROW, last_year_column)}",
-                )
-        yield COUNTRY_CODES[name], values
-    if "World" not in seen:
-        raise _layout_error(
-            path,
-            sheet,
-            FIRST_PARTNER_ROW,
-            NAME_COLUMN,
-            f"partner names must stand in column B from row {FIRST_PARTNER_ROW}, "
-            "including 'World'; not found",
-        )
-
-
-def _as_value(path, sheet: Sheet, row: int, column: int) -> float | None:
-    value = sheet.value(row, column)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-        if 0 <= value <= PLAUSIBLE_MAX_USD_MN:
-            return float(value)
-        raise _layout_error(
-            path,
-            sheet,
-            row,
-            column,
-            f"values must be from 0 to {PLAUSIBLE_MAX_USD_MN} US dollars, millions; not {value!r}",
-        )
-    raise _layout_error(
-        path,
-        sheet,
-        row,
-        column,
-        f"values must be numbers in US dollars, millions, or empty; not {value!r}",
-    )
 
 
 def default_workbooks(folder: Path | None = None) -> list[Path]:
@@ -325,7 +275,9 @@ def default_workbooks(folder: Path | None = None) -> list[Path]:
     return found
 
 
-def import_dots(paths=None, out_csv=None, *, engine: str = "calamine", on_workbook=None):
+def import_dots(
+    paths=None, out_csv=None, *, engine: str = "calamine", on_workbook=None, on_warning=None
+):
     """Import IMF DOTS workbooks into the data package.
 
     Writes the tidy table to `out_csv` (UTF-8, ``\\n`` line endings, shortest
@@ -346,6 +298,8 @@ def import_dots(paths=None, out_csv=None, *, engine: str = "calamine", on_workbo
         The .xlsx reader.
     on_workbook : callable, optional
         Called as ``on_workbook(path, n_rows)`` after each workbook is read.
+    on_warning : callable, optional
+        Passed to `read_dots_workbook`.
 
     Returns
     -------
@@ -355,8 +309,8 @@ def import_dots(paths=None, out_csv=None, *, engine: str = "calamine", on_workbo
     Raises
     ------
     WorkbookLayoutError, DataFileError
-        A workbook is unreadable or not in the DOTS layout, or two workbooks
-        have the same reporter. Nothing is written then.
+        A workbook is unreadable, too large or not in the DOTS layout, or two
+        workbooks have the same reporter. Nothing is written then.
     """
     import pandas as pd
 
@@ -375,7 +329,7 @@ def import_dots(paths=None, out_csv=None, *, engine: str = "calamine", on_workbo
 
     frames, reporter_files, raw_files = [], {}, []
     for workbook in sorted(workbooks, key=lambda p: p.name):
-        frame = read_dots_workbook(workbook, engine=engine)
+        frame = read_dots_workbook(workbook, engine=engine, on_warning=on_warning)
         for reporter in frame["reporter"].unique():
             if reporter in reporter_files:
                 raise DataFileError(
