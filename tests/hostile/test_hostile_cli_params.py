@@ -155,7 +155,7 @@ def _refuse_reading(monkeypatch, target: Path, method: str) -> None:
 
 def test_unreadable_data_dir(data_copy: Path, monkeypatch, capsys):
     # Tests run as root, where chmod cannot take read access away: refuse it here.
-    _refuse_reading(monkeypatch, data_copy / "datapackage.json", "read_text")
+    _refuse_reading(monkeypatch, data_copy / "datapackage.json", "open")
     assert main(["tables", "--data-dir", str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert err == (
@@ -166,7 +166,7 @@ def test_unreadable_data_dir(data_copy: Path, monkeypatch, capsys):
 
 def test_unreadable_file(data_copy: Path, monkeypatch, capsys):
     target = data_copy / "timeline.csv"
-    _refuse_reading(monkeypatch, target, "read_bytes")
+    _refuse_reading(monkeypatch, target, "open")
     assert main(["validate", "timeline", str(target), "--data-dir", str(data_copy)]) == 1
     assert capsys.readouterr().err == (
         f"error: {target}: cannot be read (Permission denied); expected a readable CSV file\n"

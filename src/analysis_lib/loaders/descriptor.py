@@ -25,6 +25,8 @@ TABLE_NAMES = (
 )
 
 FIELD_TYPES = ("string", "integer", "number", "date", "boolean")
+# The project's descriptor is 41 KB.
+MAX_DESCRIPTOR_BYTES = 4_000_000
 
 
 def resolve_data_dir(data_dir: Path | str | None = None) -> Path:
@@ -61,13 +63,27 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
     if not path.is_file():
         raise DataFileError(path, "file not found; expected the data package descriptor")
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_DESCRIPTOR_BYTES + 1)
+        if len(raw) > MAX_DESCRIPTOR_BYTES:
+            raise DataFileError(
+                path,
+                f"the file is larger than {MAX_DESCRIPTOR_BYTES // 1_000_000} MB; expected a "
+                "data package descriptor",
+            )
+        descriptor = json.loads(raw.decode("utf-8"))
     except OSError as error:
         raise DataFileError(
             path, f"cannot be read ({error.strerror}); expected a readable file"
         ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataFileError(path, f"is not valid UTF-8 JSON ({error})") from None
+    except RecursionError:
+        raise DataFileError(path, "is not valid JSON (nested too deeply)") from None
+    if not isinstance(descriptor, dict):
+        raise DataFileError(
+            path, "must be a JSON object with 'resources'; not a JSON list or value"
+        )
     for position, resource in enumerate(descriptor.get("resources", []), start=1):
         _check_resource(path, position, resource)
     return descriptor

@@ -22,6 +22,13 @@ READ_LOG_ENV = "ANALYSIS_LIB_READ_LOG"
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 OTHER_DELIMITERS = (";", "\t", "|")
+MB = 1_000_000
+# The data package's largest table is 0.1 MB; the benchmark's 1,000,000-row synthetic
+# dots_trade is 41 MB. Reading a file at this bound stays within about 2 GB and a
+# minute (docs/hostile-input.md).
+MAX_FILE_BYTES = 64 * MB
+# No table of the data package has more than 20 columns.
+MAX_COLUMNS = 256
 
 
 def log_read(path: Path) -> None:
@@ -43,11 +50,15 @@ def read_text(path: Path, expected: list[str]) -> str:
     if not path.is_file():
         raise DataFileError(path, "file not found; expected a CSV file")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            _check_size(path, os.fstat(stream.fileno()).st_size)
+            # A file that grows while it is read is held to the same bound.
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise DataFileError(
             path, f"cannot be read ({error.strerror}); expected a readable CSV file"
         ) from None
+    _check_size(path, len(raw))
     log_read(path)
     if raw.startswith(UTF16_BOMS):
         raise DataFileError(path, "is UTF-16 text; expected UTF-8 CSV text (save it as UTF-8)")
@@ -67,6 +78,36 @@ def read_text(path: Path, expected: list[str]) -> str:
         raise DataFileError(
             path, f"byte 0x{byte} is not valid UTF-8; expected UTF-8 text", row=line
         ) from None
+
+
+def _check_size(path: Path, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise DataFileError(
+            path,
+            f"the file is {size / MB:,.1f} MB or more; expected a table of at most "
+            f"{MAX_FILE_BYTES // MB} MB",
+        )
+
+
+def check_width(path: Path, text: str, expected: list[str]) -> None:
+    """Refuse a header row of more than `MAX_COLUMNS` fields before the rows are split.
+
+    Counts the commas of the first non-blank line, so a header of thousands of
+    columns costs nothing to refuse; a few unexpected columns are left to
+    :func:`check_header`, which names the first one.
+    """
+    start = len(text) - len(text.lstrip("\r\n"))
+    end = min(
+        (i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0), default=None
+    )
+    fields = text.count(",", start, end) + 1
+    if fields > MAX_COLUMNS:
+        raise DataFileError(
+            path,
+            f"the header has {fields:,} columns; expected the {len(expected)} columns "
+            f"{', '.join(expected)}",
+            row=1,
+        )
 
 
 def parse_records(path: Path, text: str) -> tuple[list[str], list[int], list[list[str]]]:

@@ -41,6 +41,11 @@ NUMBER_CHARACTERS = re.compile(r"[0-9.eE+-]*")
 PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 TRUE_VALUES = ("true", "True", "TRUE", "1")
 FALSE_VALUES = ("false", "False", "FALSE", "0")
+# pandera's lazy validation collects every failure: over a million bad cells it takes
+# minutes and gigabytes. Larger tables are checked in blocks of this many rows, the
+# keys once over the whole table (every table of the data package is one block).
+BLOCK_ROWS = 100_000
+ROWS_LISTED = 10
 
 DTYPES = {
     "string": pd.StringDtype(),
@@ -231,13 +236,21 @@ def check_field_order(path: Path, frame: pd.DataFrame, resource: dict) -> None:
                 )
 
 
-def build_schema(resource: dict) -> pa.DataFrameSchema:
+def build_schema(resource: dict, *, uniqueness: bool = True) -> pa.DataFrameSchema:
     """Return the pandera schema of a descriptor resource.
 
     Columns, dtypes, ``required`` (not nullable), ``unique``, ``minimum``,
     ``maximum``, ``enum`` and ``pattern`` come from ``schema.fields``; the
     ``primaryKey`` becomes a multi-column uniqueness check. Foreign keys are
     checked by the loader, which can see the other tables.
+
+    Parameters
+    ----------
+    resource : dict
+        The descriptor resource.
+    uniqueness : bool, default True
+        False leaves out ``unique`` and the primary key (for checking a table
+        in blocks of rows; see `validate_table`).
     """
     from analysis_lib.loaders.descriptor import primary_key
 
@@ -248,12 +261,12 @@ def build_schema(resource: dict) -> pa.DataFrameSchema:
             DTYPES[field["type"]],
             checks=_field_checks(field),
             nullable=not constraints.get("required", False),
-            unique=bool(constraints.get("unique", False)),
+            unique=uniqueness and bool(constraints.get("unique", False)),
             title=field.get("title"),
             description=field.get("description"),
             report_duplicates="all",
         )
-    key = primary_key(resource)
+    key = primary_key(resource) if uniqueness else []
     return pa.DataFrameSchema(
         columns,
         strict=True,
@@ -265,8 +278,13 @@ def build_schema(resource: dict) -> pa.DataFrameSchema:
     )
 
 
-def schema_error(path: Path, error: pa.errors.SchemaErrors, key: list[str]) -> DataFileError:
-    """Translate pandera's failure cases into one ``DataFileError`` (the first problem)."""
+def schema_error(
+    path: Path, error: pa.errors.SchemaErrors, key: list[str], scope: str = "in the file"
+) -> DataFileError:
+    """Translate pandera's failure cases into one ``DataFileError`` (the first problem).
+
+    ``scope`` says where the other problems it counts are (``"in rows 2 to 100001"``).
+    """
     cases = error.failure_cases.copy()
     cases["row"] = pd.to_numeric(cases["index"], errors="coerce")
     cases = cases.sort_values("row", kind="stable", na_position="first")
@@ -276,22 +294,92 @@ def schema_error(path: Path, error: pa.errors.SchemaErrors, key: list[str]) -> D
     row = None if pd.isna(first["row"]) else int(first["row"])
     if check == "multiple_fields_uniqueness":
         duplicates = sorted({int(r) for r in cases.loc[cases["check"] == check, "row"]})
-        listed = ", ".join(str(r) for r in duplicates)
-        key_text = ", ".join(key)
-        message = f"rows {listed} repeat the primary key ({key_text}); expected unique keys"
-        column = key[0] if len(key) == 1 else None
-        return DataFileError(path, message, row=duplicates[0], column=column)
+        return _key_error(path, duplicates, key)
     if check == "field_uniqueness":
         duplicates = cases.loc[(cases["check"] == check) & (cases["column"] == column), "row"]
-        listed = ", ".join(str(int(r)) for r in sorted(duplicates))
+        listed = _rows_listed(sorted(int(r) for r in duplicates))
         problem = f"rows {listed} repeat the value {first['failure_case']!r}; expected unique"
     elif check == "not_nullable":
         problem = "value is missing; expected a value (the column is required)"
     else:
         problem = f"{check}; not {_plain(first['failure_case'])!r}"
     if others > 0:
-        problem += f" ({others} more problem{'s' if others > 1 else ''} in the file)"
+        problem += f" ({others:,} more problem{'s' if others > 1 else ''} {scope})"
     return DataFileError(path, problem, row=row, column=None if pd.isna(column) else column)
+
+
+def validate_table(path: Path, frame: pd.DataFrame, resource: dict) -> None:
+    """Check a typed table against its schema; raise the first problem as ``DataFileError``.
+
+    A table of up to `BLOCK_ROWS` rows is checked at once and the error names
+    its first problem by row. A larger one is checked block by block, so time
+    and memory stay proportional to one block when most rows are bad: the error
+    names the first problem of the first block that has one, and the keys
+    (primary key, ``unique`` fields) are checked over the whole table last.
+
+    Parameters
+    ----------
+    path : Path
+        The file, for the message.
+    frame : pandas.DataFrame
+        The typed table, indexed by file row.
+    resource : dict
+        Its descriptor resource.
+    """
+    from analysis_lib.loaders.descriptor import primary_key
+
+    key = primary_key(resource)
+    if len(frame) <= BLOCK_ROWS:
+        blocks, schema = [frame], build_schema(resource)
+    else:
+        schema = build_schema(resource, uniqueness=False)
+        blocks = (
+            frame.iloc[start : start + BLOCK_ROWS] for start in range(0, len(frame), BLOCK_ROWS)
+        )
+    for block in blocks:
+        try:
+            schema.validate(block, lazy=True)
+        except pa.errors.SchemaErrors as error:
+            scope = "in the file"
+            if len(block) < len(frame):
+                scope = f"in rows {block.index[0]:,} to {block.index[-1]:,}, the rest unchecked"
+            raise schema_error(path, error, key, scope) from None
+    if len(frame) > BLOCK_ROWS:
+        _check_keys(path, frame, resource, key)
+
+
+def _check_keys(path: Path, frame: pd.DataFrame, resource: dict, key: list[str]) -> None:
+    if key:
+        repeated = frame.duplicated(key, keep=False)
+        if repeated.any():
+            raise _key_error(path, [int(row) for row in frame.index[repeated]], key)
+    for field in resource["schema"]["fields"]:
+        if not field.get("constraints", {}).get("unique"):
+            continue
+        values = frame[field["name"]]
+        repeated = values.duplicated(keep=False) & values.notna()
+        if repeated.any():
+            rows = [int(row) for row in frame.index[repeated]]
+            raise DataFileError(
+                path,
+                f"rows {_rows_listed(rows)} repeat the value {values[rows[0]]!r}; expected unique",
+                row=rows[0],
+                column=field["name"],
+            )
+
+
+def _key_error(path: Path, rows: list[int], key: list[str]) -> DataFileError:
+    key_text = ", ".join(key)
+    message = (
+        f"rows {_rows_listed(rows)} repeat the primary key ({key_text}); expected unique keys"
+    )
+    return DataFileError(path, message, row=rows[0], column=key[0] if len(key) == 1 else None)
+
+
+def _rows_listed(rows: list[int]) -> str:
+    listed = ", ".join(str(row) for row in rows[:ROWS_LISTED])
+    hidden = len(rows) - ROWS_LISTED
+    return f"{listed} and {hidden:,} more" if hidden > 0 else listed
 
 
 def _plain(value):

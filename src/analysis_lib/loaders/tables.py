@@ -19,23 +19,16 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from analysis_lib.exceptions import DataFileError
 from analysis_lib.loaders import reading
 from analysis_lib.loaders.descriptor import (
     field_names,
     get_resource,
-    primary_key,
     read_descriptor,
     resolve_data_dir,
 )
-from analysis_lib.loaders.schema import (
-    build_schema,
-    check_field_order,
-    schema_error,
-    typed_column,
-)
+from analysis_lib.loaders.schema import check_field_order, typed_column, validate_table
 
 
 def load_table(
@@ -118,6 +111,7 @@ def _read_validated(path: Path, resource: dict) -> pd.DataFrame:
 
 
 def _parse_validated(path: Path, resource: dict, expected: list[str], text: str) -> pd.DataFrame:
+    reading.check_width(path, text, expected)
     header, rows, cells = reading.parse_columns(path, text)
     reading.check_header(path, header, expected)
     # One index shared by every column, so building the frame needs no alignment.
@@ -128,10 +122,7 @@ def _parse_validated(path: Path, resource: dict, expected: list[str], text: str)
     }
     del cells
     frame = pd.DataFrame(columns, index=index)
-    try:
-        frame = build_schema(resource).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as error:
-        raise schema_error(path, error, primary_key(resource)) from None
+    validate_table(path, frame, resource)
     check_field_order(path, frame, resource)
     return frame
 
