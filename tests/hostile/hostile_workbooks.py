@@ -243,4 +243,85 @@ WORKBOOK_CASES = [
         "partner values must stand under a year of the header row; not right of D7",
         f"{EXPORTS}, cell F9",
     ),
+    WorkbookCase(
+        "kept partner written in capitals",
+        _layout(partners=("World", "RUSSIAN FEDERATION", "Japan")),
+        "partner names must be written as in the IMF DOTS exports, 'Russian Federation'; "
+        "not 'RUSSIAN FEDERATION' (its values would be left out)",
+        f"{EXPORTS}, cell B9",
+    ),
+    WorkbookCase(
+        "kept partner below the table",
+        _layout(partners=("World", "Russian Federation", None, "Japan")),
+        "partner 'Japan' must stand in the table of partners, rows 8 to 9; not below the "
+        "empty row 10",
+        f"{EXPORTS}, cell B11",
+    ),
+]
+
+
+def _junk_rows(count: int):
+    """Append ``count`` rows named 'junk row' right after the table, as a hostile export would."""
+
+    def make(path: Path) -> Path:
+        write_workbook(path)
+        last = 10 + count
+        rows = "".join(
+            f'<row r="{row}"><c r="B{row}" t="inlineStr"><is><t>junk row</t></is></c>'
+            f'<c r="C{row}" t="n"><v>1.5</v></c></row>'
+            for row in range(11, last + 1)
+        )
+        replace_in_first_sheet(path, b"</sheetData>", rows.encode() + b"</sheetData>")
+        return replace_in_first_sheet(path, b'ref="B2:D10"', f'ref="B2:D{last}"'.encode())
+
+    return make
+
+
+@dataclass(frozen=True)
+class OutsideCase:
+    """Rows outside the DOTS layout that hold no kept value: skipped with these warnings.
+
+    Each warning follows ``"<path>, "``; a layout given through ``partners`` breaks
+    both sheets alike, so both warn.
+    """
+
+    case_id: str
+    make: object
+    warnings: tuple[str, ...]
+
+
+IMPORTS = "sheet 'Imports, CIF'"
+
+
+OUTSIDE_CASES = [
+    OutsideCase(
+        "rows below the table",
+        _layout(partners=("World", "Russian Federation", "Japan", None, "junk", "notes")),
+        tuple(
+            f"{sheet}: not read, 2 rows below the table, which ends at the empty row 11: 12, 13"
+            for sheet in (EXPORTS, IMPORTS)
+        ),
+    ),
+    OutsideCase(
+        "unknown partner name",
+        _layout(partners=("World", "Atlantis", "Russian Federation", "Japan")),
+        tuple(
+            f"{sheet}: not read, 1 row whose partner name no IMF DOTS export uses: 9 ('Atlantis')"
+            for sheet in (EXPORTS, IMPORTS)
+        ),
+    ),
+    OutsideCase(
+        "values without a partner name",
+        _layout(cells={("exports_fob", "C11"): 5.0}),
+        (f"{EXPORTS}: not read, 1 row whose partner name no IMF DOTS export uses: 11 (no name)",),
+    ),
+    OutsideCase(
+        "2,000 junk rows after the table",
+        _junk_rows(2000),
+        (
+            f"{EXPORTS}: not read, 2,000 rows whose partner name no IMF DOTS export uses: "
+            "11 ('junk row'), 12 ('junk row'), 13 ('junk row'), 14 ('junk row'), "
+            "15 ('junk row') and 1,995 more",
+        ),
+    ),
 ]

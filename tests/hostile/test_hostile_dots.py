@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from hostile_workbooks import WORKBOOK_CASES, write_workbook
+from hostile_zips import LIMIT_CASES
 
 from analysis_lib import paths
 from analysis_lib.cli import main
@@ -16,7 +17,8 @@ from analysis_lib.exceptions import DataFileError
 from analysis_lib.importers import dots
 from analysis_lib.importers.dots import read_dots_workbook
 
-IDS = [case.case_id for case in WORKBOOK_CASES]
+CASES = WORKBOOK_CASES + LIMIT_CASES
+IDS = [case.case_id for case in CASES]
 
 
 def test_the_untouched_workbook_imports(tmp_path):
@@ -33,7 +35,7 @@ def test_the_importer_maximum_is_the_descriptor_maximum():
 
 
 @pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
-@pytest.mark.parametrize("case", WORKBOOK_CASES, ids=IDS)
+@pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_reader_refuses_with_one_line(case, engine, tmp_path):
     path = case.make(tmp_path / "DOTS_40_china.xlsx")
     with pytest.raises(DataFileError) as caught:
@@ -45,7 +47,7 @@ def test_reader_refuses_with_one_line(case, engine, tmp_path):
     assert expect in message
 
 
-@pytest.mark.parametrize("case", WORKBOOK_CASES, ids=IDS)
+@pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_import_dots_command_exits_1_and_writes_nothing(case, tmp_path, capsys):
     path = case.make(tmp_path / "DOTS_40_china.xlsx")
     out_csv = tmp_path / "out" / "dots_trade.csv"

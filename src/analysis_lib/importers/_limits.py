@@ -253,7 +253,9 @@ class _SheetScan:
     def _row(self, text: bytes | None) -> None:
         number = self.row + 1 if text is None else _whole_number(text)
         if number is None:
-            self.refuse(f"A{self.row + 1}", f"a row number must be a whole number; not {text!r}")
+            self.refuse(
+                f"A{self.row + 1}", f"a row number must be a whole number; not {_shown(text)}"
+            )
         if number <= self.row:
             self.refuse(
                 f"A{number}",
@@ -272,7 +274,7 @@ class _SheetScan:
             if found is None:
                 self.refuse(
                     cell_name(max(self.row, 1), self.column + 1),
-                    f"a cell reference must be like 'C9'; not {text!r}",
+                    f"a cell reference must be like 'C9'; not {_shown(text)}",
                 )
             row, column = int(found[2]), column_number(found[1])
         self._cell_at(row, column)
@@ -330,6 +332,10 @@ def _attribute(pattern: re.Pattern, attributes: bytes) -> bytes | None:
 
 def _column(letters: bytes) -> int:
     return column_number(letters.decode("ascii"))
+
+
+def _shown(text: bytes) -> str:
+    return repr(text[:40].decode("utf-8", "replace"))
 
 
 def _whole_number(text: bytes) -> int | None:
