@@ -88,6 +88,20 @@ def _huge_field() -> bytes:
     return f"{CUSTOMS_HEADER}\n{CUSTOMS_2014.replace('finomenov_2014', 'x' * 200_000)}\n".encode()
 
 
+def _wide_header() -> bytes:
+    header = CUSTOMS_HEADER + "".join(f",extra_{n}" for n in range(4990))
+    return f"{header}\n{CUSTOMS_2014}\n".encode()
+
+
+def _wide_row() -> bytes:
+    return f"{CUSTOMS_HEADER}\n{CUSTOMS_2014 + ',x' * 4990}\n{CUSTOMS_2010}\n".encode()
+
+
+def _field_of_megabytes() -> bytes:
+    quoted = '"' + "x" * 4_000_000 + '"'
+    return f"{CUSTOMS_HEADER}\n{CUSTOMS_2014.replace('finomenov_2014', quoted)}\n".encode()
+
+
 def _unclosed_quote_then_more_rows() -> bytes:
     rows = [CUSTOMS_HEADER, CUSTOMS_2010.replace("vietnamplus_2010", '"vietnamplus_2010')]
     rows += [CUSTOMS_2014] * 4000
@@ -482,6 +496,30 @@ GENERATED_CASES = [
         "a field is longer than 131072 characters (a quote left open?)",
         row=2,
         content=_unclosed_quote_then_more_rows(),
+    ),
+    _error(
+        "header of 5,000 columns",
+        "customs_totals",
+        "wide_header.csv",
+        "the header has 5,000 columns; expected the 10 columns agency, reporter, partner",
+        row=1,
+        content=_wide_header(),
+    ),
+    _error(
+        "row of 5,000 fields",
+        "customs_totals",
+        "wide_row.csv",
+        "has 5000 fields; expected 10 like the header",
+        row=2,
+        content=_wide_row(),
+    ),
+    _error(
+        "quoted field of 4 MB",
+        "customs_totals",
+        "field_of_megabytes.csv",
+        "a field is longer than 131072 characters (a quote left open?)",
+        row=2,
+        content=_field_of_megabytes(),
     ),
 ]
 
