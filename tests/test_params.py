@@ -57,12 +57,45 @@ def test_end_before_start():
     )
 
 
-@pytest.mark.parametrize(("name", "value"), [("start_year", 2003), ("end_year", 2020)])
-def test_years_outside_the_data(name, value):
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [
+        ({"start_year": 2003}, (2009, 2014)),
+        ({"end_year": 2020}, (2009, 2014)),
+        ({"start_year": 2005, "end_year": 2020}, (2009, 2014)),
+        ({"start_year": 2010, "end_year": 2030}, (2010, 2014)),
+    ],
+)
+def test_a_range_wider_than_the_data_is_clipped_and_remembered(asked, shown):
+    params = check_params(NB, data_years=(2009, 2014), **asked)
+    assert (params.start_year, params.end_year) == shown
+    assert params.data_years == (2009, 2014)
+    assert params.requested_years == (
+        asked.get("start_year", 2009),
+        asked.get("end_year", 2014),
+    )
+
+
+def test_a_range_inside_the_data_is_not_marked_clipped():
+    params = check_params(NB, data_years=(2009, 2014), start_year=2010, end_year=2012)
+    assert (params.start_year, params.end_year, params.requested_years) == (2010, 2012, None)
+
+
+@pytest.mark.parametrize(
+    ("asked", "span"),
+    [
+        ({"start_year": 2015}, "from 2015"),
+        ({"end_year": 2008}, "to 2008"),
+        ({"start_year": 2016, "end_year": 2020}, "2016-2020"),
+        ({"start_year": 1990, "end_year": 2000}, "1990-2000"),
+    ],
+)
+def test_a_range_that_misses_the_data_is_refused_in_one_line(asked, span):
     _raises(
-        f"^{name} must be between 2009 and 2014 \\(the data's years\\); not {value}$",
+        f"^the years asked for \\({span}\\) must overlap the data's years 2009-2014; "
+        "they miss them$",
         data_years=(2009, 2014),
-        **{name: value},
+        **asked,
     )
 
 

@@ -8,7 +8,9 @@ and :func:`resolve_output_dir` to get the folder for its figures::
                           data_years=(2009, 2014))
     figures_dir = params.figures_dir()
 
-Every problem raises a one-line :class:`~analysis_lib.exceptions.ParameterError`.
+A year range wider than the data's is clipped to the data's years (the report
+says so); only a range that misses the data entirely is refused. Every problem
+raises a one-line :class:`~analysis_lib.exceptions.ParameterError`.
 This module imports nothing heavy: the CLI uses it too.
 """
 
@@ -38,11 +40,16 @@ class NotebookParams:
     lang : str
         Report language, one of :data:`LANGS`.
     start_year, end_year : int or None
-        Inclusive year range; None when neither the caller nor ``data_years`` set it.
+        Inclusive year range shown (clipped to ``data_years``); None when neither the
+        caller nor ``data_years`` set it.
     source : str or None
         Trade series source, one of :data:`AUDIT_SOURCES`, or None when unused.
     output_dir : str
         The folder for figures as given; "" means the default under the build folder.
+    data_years : tuple of (int, int) or None
+        The first and last year the notebook's data cover.
+    requested_years : tuple of (int, int) or None
+        The range asked for, when it was wider than the data's and got clipped.
     """
 
     notebook: str
@@ -51,6 +58,8 @@ class NotebookParams:
     end_year: int | None
     source: str | None
     output_dir: str
+    data_years: tuple[int, int] | None = None
+    requested_years: tuple[int, int] | None = None
 
     def figures_dir(self) -> Path:
         """Return the figures folder, creating it (see :func:`resolve_output_dir`)."""
@@ -94,14 +103,15 @@ def check_params(
     lang : str, default "en"
         Report language, one of ``'en'``, ``'ru'``.
     start_year, end_year : int or None
-        Inclusive year range. None takes the matching bound of ``data_years``.
+        Inclusive year range. None takes the matching bound of ``data_years``; a
+        range reaching past the data's years is clipped to them.
     source : str or None
         Trade series source, one of ``'gacc'``, ``'imf_dots_cn'``, ``'imf_dots_ru'``;
         None for notebooks that do not pick one.
     output_dir : str or path-like, default ""
         Folder for the figures; "" means ``build/figures/<notebook>/<lang>``.
     data_years : tuple of (int, int) or None
-        First and last year the notebook's data cover; the years must lie inside.
+        First and last year the notebook's data cover; the range must overlap them.
 
     Returns
     -------
@@ -110,7 +120,8 @@ def check_params(
     Raises
     ------
     ParameterError
-        Wrong type, unknown language or source, reversed or out-of-range years.
+        Wrong type, unknown language or source, reversed years, or years that miss
+        the data's entirely.
     """
     notebook = _check_notebook_name(notebook)
     lang = check_lang(lang)
@@ -120,17 +131,22 @@ def check_params(
         raise ParameterError(f"output_dir must be a string path; not {output_dir!r}")
     start = _optional_year("start_year", start_year)
     end = _optional_year("end_year", end_year)
-    if data_years is not None:
-        first, last = _check_data_years(data_years)
-        start = first if start is None else start
-        end = last if end is None else end
-        for name, year in (("start_year", start), ("end_year", end)):
-            if not first <= year <= last:
-                raise ParameterError(
-                    f"{name} must be between {first} and {last} (the data's years); not {year!r}"
-                )
     if start is not None and end is not None and end < start:
         raise ParameterError(f"end_year must not be before start_year ({start}); not {end!r}")
+    covered = requested = None
+    if data_years is not None:
+        covered = _check_data_years(data_years)
+        first, last = covered
+        if (end is not None and end < first) or (start is not None and start > last):
+            raise ParameterError(
+                f"the years asked for ({_span(start, end)}) must overlap the data's years "
+                f"{first}-{last}; they miss them"
+            )
+        start = first if start is None else start
+        end = last if end is None else end
+        if start < first or end > last:
+            requested = (start, end)
+            start, end = max(start, first), min(end, last)
     return NotebookParams(
         notebook=notebook,
         lang=lang,
@@ -138,6 +154,8 @@ def check_params(
         end_year=end,
         source=source,
         output_dir=os.fspath(output_dir),
+        data_years=covered,
+        requested_years=requested,
     )
 
 
@@ -183,6 +201,12 @@ def _check_notebook_name(notebook: object) -> str:
             f"notebook must be a file stem of letters, digits, '_', '-' or '.'; not {notebook!r}"
         )
     return notebook
+
+
+def _span(start: int | None, end: int | None) -> str:
+    if start is None:
+        return f"to {end}"
+    return f"from {start}" if end is None else f"{start}-{end}"
 
 
 def _optional_year(name: str, value: object) -> int | None:

@@ -57,6 +57,23 @@ def test_story_start_checks_lang_before_reading_data():
         start(lang="de")
 
 
-def test_a_story_without_a_source_refuses_one(tmp_path):
-    with pytest.raises(ParameterError, match=r"^source must be None .*not 'gacc'$"):
-        structure.start(source="gacc", output_dir=str(tmp_path))
+def test_a_story_without_a_source_takes_one_and_checks_it(tmp_path):
+    report = structure.start(source="imf_dots_ru", output_dir=str(tmp_path))
+    assert report.params.source == "imf_dots_ru"
+    with pytest.raises(ParameterError, match=r"^source must be one of .*; not 'fcs'$"):
+        structure.start(source="fcs", output_dir=str(tmp_path))
+
+
+def test_a_range_wider_than_the_data_is_clipped_with_a_note(tmp_path, said):
+    report = structure.start(start_year=1990, end_year=2030, output_dir=str(tmp_path))
+    assert (report.params.start_year, report.params.end_year) == (1995, 2022)
+    assert said == ["The data cover 1995–2022; shown: 1995–2022."]
+    said.clear()
+    russian = structure.start(lang="ru", start_year=2020, end_year=2030, output_dir=str(tmp_path))
+    assert (russian.params.start_year, russian.params.end_year) == (2020, 2022)
+    assert said == ["Данные охватывают 1995–2022 гг.; в отчёте — 2020–2022 гг."]
+
+
+def test_a_range_inside_the_data_says_nothing(tmp_path, said):
+    structure.start(start_year=2000, end_year=2005, output_dir=str(tmp_path))
+    assert said == []

@@ -101,6 +101,6 @@ def test_start_rejects_an_unknown_language(tmp_path):
         structure.start(lang="de", output_dir=str(tmp_path))
 
 
-def test_start_rejects_years_outside_the_data(tmp_path):
-    with pytest.raises(ParameterError, match="start_year must be between 1995 and 2022"):
-        structure.start(start_year=1990, output_dir=str(tmp_path))
+def test_start_rejects_years_that_miss_the_data(tmp_path):
+    with pytest.raises(ParameterError, match=r"^the years asked for \(1980-1990\) must overlap"):
+        structure.start(start_year=1980, end_year=1990, output_dir=str(tmp_path))

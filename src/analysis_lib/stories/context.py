@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from analysis_lib.exceptions import ParameterError
 from analysis_lib.i18n import Translator, translator
 from analysis_lib.params import NotebookParams, check_lang, check_params
 from analysis_lib.record import Recorder
@@ -191,7 +190,26 @@ def start_report(
     from analysis_lib.plots.theme import set_theme
 
     set_theme()
-    return Report(params=params, recorder=Recorder(params.figures_dir()))
+    report = Report(params=params, recorder=Recorder(params.figures_dir()))
+    say_clipped_years(report)
+    return report
+
+
+def say_clipped_years(report: Report) -> None:
+    """Say so when the years asked for reach past the data's and were clipped to them."""
+    from analysis_lib.stories.common import join_years
+
+    params = report.params
+    if params.requested_years is None:
+        return
+    first, last = params.data_years
+    report.say(
+        report.t.gettext(
+            "The data cover {data_years}; shown: {shown_years}.",
+            data_years=join_years(range(first, last + 1), report.lang),
+            shown_years=join_years(range(params.start_year, params.end_year + 1), report.lang),
+        )
+    )
 
 
 def story_start(
@@ -214,8 +232,8 @@ def story_start(
     start_year, end_year : int, optional
         The default years (those that reproduce the article); None means the data's.
     source : str, optional
-        The default audit source; None for a story that picks none (its ``start``
-        then refuses a source).
+        The default audit source; None for a story that uses none (its ``start``
+        still takes one, as every notebook takes the same parameters).
     years : str
         What the years select, for the docstring of ``start``.
 
@@ -236,8 +254,6 @@ def story_start(
         source: object = default_source,
         output_dir: object = "",
     ) -> Report:
-        if default_source is None and source is not None:
-            raise ParameterError(f"source must be None ({notebook} picks none); not {source!r}")
         return start_report(
             notebook,
             lang=lang,
@@ -260,7 +276,8 @@ _START_DOC = """Validate the parameters of notebook ``{notebook}`` and return it
     start_year, end_year : int, optional
         {years}
     source : {{'gacc', 'imf_dots_cn', 'imf_dots_ru'}}, optional
-        The audit source of China's trade series, where the story uses one.
+        The audit source of China's trade series, where the story uses one (every
+        notebook takes it, so one parameter set runs them all).
     output_dir : str
         Folder for figures and ``values.json``; "" means the build's default.
 
