@@ -144,24 +144,63 @@ def test_killing_only_the_leader_does_not_leave_the_folder_locked(tree):
     assert snapshot(folders["reports"]) == tree.previous
 
 
-def test_a_running_build_is_refused_in_one_line(tree):
-    folders = _folders(tree, "locked", tree.previous)
-    lock = folders["build"] / ".build.lock"
+def _holding_the_lock(lock: Path) -> subprocess.Popen:
     holder = subprocess.Popen(
         [sys.executable, "-c", f"{LOCK_PROBE}; print('locked', flush=True); input()", lock],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert holder.stdout.readline() == "locked\n"
+    return holder
+
+
+def test_a_running_build_is_refused_in_one_line_with_no_wait(tree):
+    folders = _folders(tree, "locked", tree.previous)
+    lock = folders["build"] / ".build.lock"
+    holder = _holding_the_lock(lock)
     try:
-        assert holder.stdout.readline() == "locked\n"
-        refused = tree.run(**folders)
+        refused = tree.run("--no-wait", **folders)
     finally:
         holder.communicate("\n")
     assert refused.returncode == 1
     assert refused.stderr.startswith(f"error: {lock}: another build (process ")
     assert refused.stderr.count("\n") == 1
     assert snapshot(folders["reports"]) == tree.previous
+
+
+def test_a_second_build_waits_for_the_running_one_saying_so_in_one_line(tree):
+    folders = _folders(tree, "waits", tree.previous)
+    lock = folders["build"] / ".build.lock"
+    holder = _holding_the_lock(lock)
+    try:
+        waiting = tree.start(**folders)
+        line = waiting.stderr.readline()
+        assert snapshot(folders["reports"]) == tree.previous  # nothing written while waiting
+    finally:
+        holder.communicate("\n")
+    out, err = waiting.communicate(timeout=240)
+    assert line == f"waiting for another build (process unknown) to finish: {lock}\n"
+    assert waiting.returncode == 0, err
+    assert err == ""
+    assert "built 2 report(s)" in out
+    assert snapshot(folders["reports"]) == tree.uninterrupted
+
+
+def test_two_builds_started_together_both_end_cleanly_as_one_lone_build(tree):
+    folders = _folders(tree, "together", tree.previous)
+    first, second = tree.start(**folders), tree.start(**folders)
+    results = [first.communicate(timeout=240), second.communicate(timeout=240)]
+    assert [first.returncode, second.returncode] == [0, 0], results
+    (built, _), (waited, waited_err) = sorted(results, key=lambda r: "waiting" in r[1])
+    assert "built 2 report(s)" in built, results
+    # The one that waited found everything built: it did nothing more.
+    assert waited == "reports up to date (2 reports)\n", results
+    assert waited_err.startswith("waiting for another build (process "), results
+    assert waited_err.count("\n") == 1, results
+    assert snapshot(folders["reports"]) == tree.uninterrupted
+    assert "reports up to date (2 reports)" in tree.run(**folders).stdout
+    assert snapshot(folders["reports"]) == tree.uninterrupted
 
 
 def _mount(*args: str) -> None:

@@ -37,6 +37,11 @@ def register(subparsers) -> None:
     parser.add_argument("--force", action="store_true", help="rebuild even if up to date")
     parser.add_argument("--no-pdf", action="store_true", help="HTML only")
     parser.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="refuse, instead of waiting, when another build holds the build folder",
+    )
+    parser.add_argument(
         "--timeout", type=positive_int, default=300, help="per-cell timeout in seconds"
     )
     parser.set_defaults(handler=run_build)
@@ -59,6 +64,7 @@ def run_build(args: argparse.Namespace) -> int:
             force=args.force,
             pdf=not args.no_pdf,
             timeout=args.timeout,
+            wait=not args.no_wait,
         )
     )
     return 0

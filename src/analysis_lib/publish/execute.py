@@ -44,6 +44,8 @@ class ExecutionSpec:
         Per-cell timeout in seconds.
     display_name : str
         Notebook path as shown in messages (relative when possible).
+    kernel_log : Path or None
+        File the kernel's own stdout and stderr go to; default next to ``executed``.
     """
 
     notebook: Path
@@ -54,6 +56,12 @@ class ExecutionSpec:
     kernel_name: str = "analysis-lib"
     timeout: int = 300
     display_name: str = ""
+    kernel_log: Path | None = None
+
+    @property
+    def log(self) -> Path:
+        """The kernel log file."""
+        return self.kernel_log or self.executed.with_suffix(".kernel.log")
 
 
 def check_parameters(
@@ -152,16 +160,67 @@ def _timed_out_cell(notebook: Path, message: str) -> int | None:
     return None
 
 
+KERNEL_ATTEMPTS = 2  # a kernel that fails to start or dies is started once more
+
+
+def _kernel_failures() -> tuple[type[BaseException], ...]:
+    """Errors of the kernel itself (start, handshake, death), as opposed to a cell's."""
+    from nbclient.exceptions import DeadKernelError
+    from zmq import ZMQError
+
+    return (DeadKernelError, ZMQError, RuntimeError)
+
+
+def _log_failure(log: Path, attempt: int, error: BaseException) -> None:
+    """Append the full traceback of a failed attempt to the kernel log."""
+    import traceback
+
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "a", encoding="utf-8") as sink:
+        sink.write(f"--- analysis_lib: attempt {attempt} of {KERNEL_ATTEMPTS} failed ---\n")
+        sink.writelines(traceback.format_exception(error))
+
+
+def _run_papermill(spec: ExecutionSpec) -> None:
+    """Run papermill once, with a kernel on private Unix sockets."""
+    import papermill
+
+    from analysis_lib.publish.kernels import manager_class, private_socket_dir
+
+    with _environment(spec.env), private_socket_dir() as sockets:
+        papermill.execute_notebook(
+            str(spec.notebook),
+            str(spec.executed),
+            parameters=spec.parameters,
+            kernel_name=spec.kernel_name,
+            language="python",
+            cwd=str(spec.cwd),
+            execution_timeout=spec.timeout,
+            request_save_on_cell_execute=False,
+            progress_bar=False,
+            log_output=False,
+            # nbclient options: no per-cell timestamps; quiet kernel start.
+            record_timing=False,
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            kernel_manager_class=manager_class(sockets, spec.log),
+        )
+
+
 def execute(spec: ExecutionSpec) -> None:
     """Execute ``spec.notebook`` into ``spec.executed`` and normalise the result.
+
+    The kernel talks over Unix sockets in a private folder, so kernels started
+    at once by parallel workers never collide; its own output goes to
+    ``spec.log``. A kernel that fails to start or dies is tried once more.
 
     Raises
     ------
     BuildError
         When a cell fails: names the notebook, the cell number in the source
         notebook, the exception, and where the executed notebook was kept.
+        When the kernel fails twice: names the notebook, the language, the
+        cause and the kernel log that holds the detail.
     """
-    import papermill
     from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
@@ -173,44 +232,41 @@ def execute(spec: ExecutionSpec) -> None:
         papermill_log.addHandler(logging.NullHandler())
 
     spec.executed.parent.mkdir(parents=True, exist_ok=True)
+    spec.log.unlink(missing_ok=True)
     name = spec.display_name or str(spec.notebook)
     lang = spec.parameters.get("lang", "en")
-    try:
-        with _environment(spec.env):
-            papermill.execute_notebook(
-                str(spec.notebook),
-                str(spec.executed),
-                parameters=spec.parameters,
-                kernel_name=spec.kernel_name,
-                language="python",
-                cwd=str(spec.cwd),
-                execution_timeout=spec.timeout,
-                request_save_on_cell_execute=False,
-                progress_bar=False,
-                log_output=False,
-                # nbclient options: no per-cell timestamps; the kernel's
-                # "running over TCP" warning would repeat for every report.
-                record_timing=False,
-                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-            )
-    except CellTimeoutError as error:
-        cell = _timed_out_cell(spec.notebook, str(error))
-        where = f", cell {cell}" if cell else ""
-        raise BuildError(
-            f"{name} ({lang}){where}: still running after the per-cell timeout of "
-            f"{spec.timeout} s (--timeout); the kernel was stopped"
-        ) from None
-    except PapermillExecutionError as error:
-        cell = _source_cell_number(spec.notebook, error.cell_index)
-        raise BuildError(
-            f"{name} ({lang}), cell {cell}: {error.ename}: {error.evalue}; "
-            f"executed notebook kept at {spec.executed}"
-        ) from None
-    except Exception as error:  # kernel death, timeout, bad notebook JSON
-        raise BuildError(
-            f"{name} ({lang}): {type(error).__name__}: {error}; "
-            f"executed notebook (if any) at {spec.executed}"
-        ) from None
+    for attempt in range(1, KERNEL_ATTEMPTS + 1):
+        try:
+            _run_papermill(spec)
+            break
+        except CellTimeoutError as error:
+            cell = _timed_out_cell(spec.notebook, str(error))
+            where = f", cell {cell}" if cell else ""
+            raise BuildError(
+                f"{name} ({lang}){where}: still running after the per-cell timeout of "
+                f"{spec.timeout} s (--timeout); the kernel was stopped"
+            ) from None
+        except PapermillExecutionError as error:
+            cell = _source_cell_number(spec.notebook, error.cell_index)
+            raise BuildError(
+                f"{name} ({lang}), cell {cell}: {error.ename}: {error.evalue}; "
+                f"executed notebook kept at {spec.executed}"
+            ) from None
+        except Exception as error:  # kernel start or death, bad notebook JSON
+            _log_failure(spec.log, attempt, error)
+            if not isinstance(error, _kernel_failures()):
+                raise BuildError(
+                    f"{name} ({lang}): {type(error).__name__}: {error}; "
+                    f"executed notebook (if any) at {spec.executed}"
+                ) from None
+            if attempt == KERNEL_ATTEMPTS:
+                cause = str(error).splitlines()[0] if str(error) else ""
+                raise BuildError(
+                    f"{name} ({lang}): the kernel failed {KERNEL_ATTEMPTS} times "
+                    f"({type(error).__name__}: {cause}); details in {spec.log}"
+                ) from None
+    if spec.log.exists() and spec.log.stat().st_size == 0:
+        spec.log.unlink()
     normalise_file(spec.executed, spec.notebook)
 
 

@@ -23,6 +23,7 @@ from typing import TextIO
 from analysis_lib import paths
 from analysis_lib.exceptions import BuildError, must_be_one_of
 from analysis_lib.publish import manifest
+from analysis_lib.publish.lock import BuildLock
 from analysis_lib.vocabulary import LANGS as LANGUAGES
 
 
@@ -44,6 +45,7 @@ class BuildOptions:
     parameters: dict = field(default_factory=dict)
     lock_file: Path = paths.LOCK_FILE
     out: TextIO | None = None
+    wait: bool = True
 
 
 @dataclass
@@ -112,82 +114,25 @@ def _index_inputs(reports: dict, shared: dict, data_dir: Path) -> str:
     return manifest.sha256_json({"reports": listing, "library": shared["library"], "data": data})
 
 
-class _Lock:
-    """An exclusive lock on the build folder: two builds would share the staging folder.
+@dataclass
+class _Plan:
+    """What a build found before building: the manifest, the stale reports, the gone ones."""
 
-    A POSIX record lock (``lockf``), not ``flock``: the kernel drops it when the
-    process dies, and forked report workers do not inherit it, so neither a
-    killed build nor a worker it left behind keeps the next build waiting. The
-    file stays; it holds the pid of the last build, for the message.
-    """
+    state: dict
+    shared: dict
+    summary: BuildSummary
+    stale: list
+    gone: list
+    index_fresh: bool
 
-    def __init__(self, build_root: Path):
-        self.path = build_root / ".build.lock"
-
-    def __enter__(self):
-        import fcntl
-
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = open(self.path, "a+", encoding="ascii")  # closed in __exit__
-        except OSError as error:
-            raise BuildError(
-                f"{self.path.parent}: cannot be written ({error.strerror}); "
-                "expected a writable folder for --build-dir"
-            ) from None
-        try:
-            fcntl.lockf(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self.handle.seek(0)
-            holder = self.handle.read().strip()
-            self.handle.close()
-            raise BuildError(
-                f"{self.path}: another build (process {holder or 'unknown'}) is running in "
-                "this folder; wait for it to finish"
-            ) from None
-        self.handle.seek(0)
-        self.handle.truncate()
-        self.handle.write(f"{os.getpid()}\n")
-        self.handle.flush()
-        return self
-
-    def __exit__(self, *exc):
-        self.handle.close()
+    @property
+    def nothing_to_do(self) -> bool:
+        """True when every report and the index are up to date."""
+        return not self.stale and self.index_fresh
 
 
-def build(options: BuildOptions | None = None) -> BuildSummary:
-    """Build the stale reports; see the module docstring for the steps.
-
-    Parameters
-    ----------
-    options : BuildOptions, optional
-        Paths, languages, selection, parallelism. Defaults build everything.
-
-    Returns
-    -------
-    BuildSummary
-        What was built and what was already up to date.
-
-    Raises
-    ------
-    ParameterError
-        A notebook lacks ``lang``/``output_dir`` or gets an unknown parameter.
-    BuildError
-        A notebook failed: ``reports/`` is left as it was.
-    SystemDependencyError
-        Chromium is missing (raised after the HTML reports were published).
-    """
-    options = options or BuildOptions()
-    out = options.out or sys.stdout
-    reports_dir = Path(options.reports_dir).resolve()
-    build_root = Path(options.build_dir or paths.build_dir()).resolve()
-    data_dir = Path(options.data_dir or paths.data_dir()).resolve()
-    manifest.check_folder(reports_dir, "--reports-dir", write=False)
-    manifest.check_folder(build_root, "--build-dir", write=False)
-    for lang in options.languages:
-        if lang not in LANGUAGES:
-            raise must_be_one_of("--lang", lang, LANGUAGES)
-
+def _plan(options: BuildOptions, reports_dir: Path, data_dir: Path) -> _Plan:
+    """Compare the notebooks, data and code with the manifest of ``reports_dir``."""
     notebooks = discover(Path(options.notebooks_dir), tuple(options.only))
     state = manifest.load(reports_dir)
     shared = manifest.shared_inputs(options.lock_file)
@@ -225,11 +170,60 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
         and (reports_dir / "index.html").exists()
         and state["index"].get("inputs") == _index_inputs(state["reports"], shared, data_dir)
     )
-    if not stale and index_fresh:
-        print(f"reports up to date ({len(summary.up_to_date)} reports)", file=out)
-        return summary
+    return _Plan(state, shared, summary, stale, gone, index_fresh)
 
-    with _Lock(build_root):
+
+def build(options: BuildOptions | None = None) -> BuildSummary:
+    """Build the stale reports; see the module docstring for the steps.
+
+    Parameters
+    ----------
+    options : BuildOptions, optional
+        Paths, languages, selection, parallelism. Defaults build everything.
+
+    Returns
+    -------
+    BuildSummary
+        What was built and what was already up to date.
+
+    Raises
+    ------
+    ParameterError
+        A notebook lacks ``lang``/``output_dir`` or gets an unknown parameter.
+    BuildError
+        A notebook failed: ``reports/`` is left as it was.
+    SystemDependencyError
+        Chromium is missing (raised after the HTML reports were published).
+    """
+    options = options or BuildOptions()
+    out = options.out or sys.stdout
+    reports_dir = Path(options.reports_dir).resolve()
+    build_root = Path(options.build_dir or paths.build_dir()).resolve()
+    data_dir = Path(options.data_dir or paths.data_dir()).resolve()
+    manifest.check_folder(reports_dir, "--reports-dir", write=False)
+    manifest.check_folder(build_root, "--build-dir", write=False)
+    for lang in options.languages:
+        if lang not in LANGUAGES:
+            raise must_be_one_of("--lang", lang, LANGUAGES)
+
+    plan = _plan(options, reports_dir, data_dir)
+    if plan.nothing_to_do:
+        print(f"reports up to date ({len(plan.summary.up_to_date)} reports)", file=out)
+        return plan.summary
+
+    with BuildLock(build_root, wait=options.wait) as lock:
+        if lock.waited:  # the other build may have built what was stale here
+            plan = _plan(options, reports_dir, data_dir)
+            if plan.nothing_to_do:
+                print(f"reports up to date ({len(plan.summary.up_to_date)} reports)", file=out)
+                return plan.summary
+        state, shared, summary, stale, gone = (
+            plan.state,
+            plan.shared,
+            plan.summary,
+            plan.stale,
+            plan.gone,
+        )
         manifest.remove_leftovers(reports_dir)
         manifest.check_folder(reports_dir, "--reports-dir", write=True)
         built, missing_pdf = _build_stale(stale, options, reports_dir, build_root, out)

@@ -1,0 +1,65 @@
+"""Kernels that cannot collide: Unix sockets in a private folder, output to a log file.
+
+With the default TCP transport every kernel manager picks "free" ports by
+binding port 0 and closing the socket; two forked workers can pick the same
+port between that check and the kernel's bind ("Address already in use").
+Here every kernel gets its own folder of Unix sockets (the ``ipc`` transport),
+so no two kernels of one machine share a name, and its stdout and stderr go to
+the report's kernel log instead of the terminal.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+SOCKET_PREFIX = "analysis-lib-kernel-"  # short: a Unix socket path holds at most 107 bytes
+
+
+def manager_class(socket_dir: Path, log: Path):
+    """Return a ``KernelManager`` subclass bound to one socket folder and one log file.
+
+    Parameters
+    ----------
+    socket_dir : Path
+        A private folder; the kernel's five sockets are ``<socket_dir>/kernel-<n>``.
+    log : Path
+        File the kernel process's stdout and stderr are appended to.
+
+    Returns
+    -------
+    type
+        For nbclient's ``kernel_manager_class``: it creates the manager itself,
+        so it also shuts the kernel down and removes the sockets.
+    """
+    from jupyter_client.manager import KernelManager
+    from traitlets import default
+
+    class PrivateSocketKernelManager(KernelManager):
+        @default("transport")
+        def _private_transport(self) -> str:
+            return "ipc"
+
+        @default("ip")
+        def _private_ip(self) -> str:
+            return str(socket_dir / "kernel")
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with open(log, "ab") as sink:  # the child keeps its own copy of the descriptor
+                kw["stdout"] = kw["stderr"] = sink
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return PrivateSocketKernelManager
+
+
+@contextmanager
+def private_socket_dir():
+    """Yield a new private folder for one kernel's sockets; remove it afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix=SOCKET_PREFIX))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
