@@ -22,8 +22,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@# A bare Debian python3 lacks venv: install python3-venv (as root) and retry.
 	@test -x $(PY) || python3 -m venv $(VENV) 2>/dev/null \
 		|| { rm -rf $(VENV); tools/system-deps.sh python3-venv && python3 -m venv $(VENV); }
-	@# --no-deps: the lock is the complete, exact environment.
-	@$(PIP) install --no-deps -r requirements.lock
+	@# The lock is the complete, exact environment, every file checked by its hash.
+	@tools/install-lock.sh $(PY) requirements.lock $(VENV)/setup-pip.log
 	@$(PIP) install --no-deps --no-build-isolation -e .
 	@$(PY) -m ipykernel install --sys-prefix --name analysis-lib --display-name "Python (analysis-lib)" >/dev/null
 	@$(PY) -m analysis_lib install-notebook-filter
