@@ -160,3 +160,21 @@ def test_many_kernels_started_at_once_never_collide(tmp_path):
     assert "Address already in use" not in done.stderr
     logs = [p.read_text() for p in tmp_path.rglob("*.kernel.log")]
     assert not any("Address already in use" in text for text in logs)
+
+
+def _fork_and_run(folder: str) -> str:
+    spec = _spec(Path(folder), "forked")
+    execute(spec)
+    return _printed(spec.executed)
+
+
+@pytest.mark.slow
+def test_a_worker_forked_after_a_kernel_ran_here_can_start_its_own(tmp_path):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    execute(_spec(tmp_path))  # leaves nbclient's and jupyter_client's state in this process
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        printed = pool.submit(_fork_and_run, str(tmp_path)).result(timeout=180)
+    assert printed.startswith("ipc ")

@@ -19,7 +19,10 @@ SOCKET_PREFIX = "analysis-lib-kernel-"  # short: a Unix socket path holds at mos
 
 
 def manager_class(socket_dir: Path, log: Path):
-    """Return a ``KernelManager`` subclass bound to one socket folder and one log file.
+    """Return a kernel manager class bound to one socket folder and one log file.
+
+    An ``AsyncKernelManager``, as nbclient's default: the synchronous one would
+    start a helper thread that a worker forked afterwards inherits dead.
 
     Parameters
     ----------
@@ -34,10 +37,10 @@ def manager_class(socket_dir: Path, log: Path):
         For nbclient's ``kernel_manager_class``: it creates the manager itself,
         so it also shuts the kernel down and removes the sockets.
     """
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
-    class PrivateSocketKernelManager(KernelManager):
+    class PrivateSocketKernelManager(AsyncKernelManager):
         @default("transport")
         def _private_transport(self) -> str:
             return "ipc"
