@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from analysis_lib.article import commands as article_commands
 from analysis_lib.bench import commands as bench_commands
 from analysis_lib.claims import commands as claims_commands
 from analysis_lib.exceptions import AnalysisLibError
@@ -23,6 +24,7 @@ COMMAND_MODULES = (
     importers_commands,
     loaders_commands,
     claims_commands,
+    article_commands,
     publish_commands,
     bench_commands,
 )

@@ -2,8 +2,9 @@
 
 Nothing here depends on the current working directory, so a notebook opened in
 JupyterLab, executed by papermill or by pytest resolves the same files.
-Two environment variables move whole trees, for tests and CI checks:
-``ANALYSIS_LIB_DATA_DIR`` (the data package) and ``ANALYSIS_LIB_BUILD_DIR``.
+Three environment variables move whole trees, for tests and CI checks:
+``ANALYSIS_LIB_DATA_DIR`` (the data package), ``ANALYSIS_LIB_BUILD_DIR`` and
+``ANALYSIS_LIB_ARTICLE_DIR`` (the article's text).
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def build_dir() -> Path:
     """Return the build folder for executed notebooks and logs."""
     override = os.environ.get("ANALYSIS_LIB_BUILD_DIR")
     return Path(override).resolve() if override else PROJECT_ROOT / "build"
+
+
+def article_dir() -> Path:
+    """Return the folder of the article's text, honouring ``ANALYSIS_LIB_ARTICLE_DIR``."""
+    override = os.environ.get("ANALYSIS_LIB_ARTICLE_DIR")
+    return Path(override).resolve() if override else ARTICLE_DIR
 
 
 def datapackage_path(root: Path | None = None) -> Path:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from analysis_lib import paths
+from analysis_lib.article.text import read_article
 from analysis_lib.claims import registry, rules
 from analysis_lib.claims.registry import load_registry, parse_filters, validate_registry
 from analysis_lib.exceptions import ClaimRegistryError
@@ -50,11 +51,7 @@ def test_committed_registry_validates_against_the_real_data(claims):
 
 
 def _article_paragraphs():
-    files = sorted(paths.ARTICLE_DIR.glob("*.txt"))
-    if not files:
-        pytest.skip(f"the article text is not in {paths.ARTICLE_DIR}")
-    text = files[0].read_text(encoding="utf-8")
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return [paragraph.text for paragraph in read_article()]
 
 
 def test_every_quote_stands_in_the_paragraph_its_location_names(claims):
