@@ -127,6 +127,32 @@ def kind_name(kind: str, lang: str) -> str:
     return translator(lang).gettext(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
+def severity_name(severity: str, lang: str) -> str:
+    """Return how far a claim is from its source (``"within rounding"``); unknown as written."""
+    t = translator(lang)
+    names = {
+        "exact": t.pgettext("severity", "exact"),
+        "within rounding": t.pgettext("severity", "within rounding"),
+        "minor": t.pgettext("severity", "minor"),
+        "material": t.pgettext("severity", "material"),
+    }
+    return names.get(severity, severity)
+
+
+def non_claim_reason_name(reason: str, lang: str) -> str:
+    """Return why a number of the article is not a claim (``non_claims.reason``), in words."""
+    t = translator(lang)
+    names = {
+        "footnote_marker": t.pgettext("not a claim", "footnote marker"),
+        "project_code": t.pgettext("not a claim", "project code"),
+        "address": t.pgettext("not a claim", "web address"),
+        "cited_page_date": t.pgettext("not a claim", "date of a cited page"),
+        "restatement": t.pgettext("not a claim", "restatement of a claim"),
+        "part_of_a_name": t.pgettext("not a claim", "part of a name"),
+    }
+    return names.get(reason, reason.replace("_", " "))
+
+
 def component_name(component: str, lang: str) -> str | None:
     """Return the name of a funding component, or None when it has none here."""
     return (

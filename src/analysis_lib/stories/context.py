@@ -92,6 +92,12 @@ class Report:
 
         display(Markdown(markdown))
 
+    def html(self, markup: str) -> None:
+        """Display HTML built by the story; every data string in it must be escaped."""
+        from IPython.display import HTML, display
+
+        display(HTML(markup))
+
     def value(self, name: str, value: object) -> object:
         """Record a key value (for the golden check) and return it unchanged."""
         return self.recorder.value(name, value)
