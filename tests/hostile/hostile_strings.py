@@ -67,3 +67,19 @@ def write_hostile_data(target: Path) -> Path:
         writer.writerows(rows)
         path.write_text(text.getvalue(), encoding="utf-8")
     return target
+
+
+def write_hostile_article(target: Path) -> Path:
+    """Copy the article's text to ``target`` with the hostile quote of ``strategy-2003`` in ¶6.
+
+    :data:`PLANTED` makes that claim's quote :data:`MIXED`; the annotated article
+    finds it in its paragraph, so the report marks the payload itself.
+    """
+    (source,) = sorted(paths.ARTICLE_DIR.glob("*.txt"))
+    lines = source.read_text(encoding="utf-8").split("\n")
+    paragraphs = [i for i, line in enumerate(lines) if line.strip()]
+    sixth = paragraphs[5]
+    lines[sixth] = f"{lines[sixth].rstrip()} {MIXED}"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / source.name).write_text("\n".join(lines), encoding="utf-8")
+    return target

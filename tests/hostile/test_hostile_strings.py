@@ -1,10 +1,11 @@
-"""Hostile strings in the data (hostile_strings.PLANTED) through the real notebooks 03 and 07.
+"""Hostile strings in the data (hostile_strings.PLANTED) through the real notebooks 03, 07, 09.
 
 Both are built once (English, HTML and PDF) from a data copy with script tags,
 attribute breakers, template syntax, javascript: links, LaTeX and mathtext
 specials, a 5,000-character statement, right-to-left text, emoji and Chinese
 in source titles, publishers and URLs, timeline titles, claim statements,
-quotes and notes. Every output must show them as text, never run them.
+quotes and notes; notebook 09 also reads a copy of the article with the hostile
+quote in it. Every output must show them as text, never run them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from hostile_strings import (
     RTL,
     SCRIPT,
     TEMPLATE,
+    write_hostile_article,
     write_hostile_data,
 )
 
@@ -36,7 +38,7 @@ from analysis_lib.stories.context import escape_markdown
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile-strings")]
 
-STEMS = ("03-policy-timeline", "07-claims-audit")
+STEMS = ("03-policy-timeline", "07-claims-audit", "09-annotated-article")
 CHROMIUM = Path("/usr/lib/chromium/chromium")
 PAGES = [f"en/{stem}{suffix}.html" for stem in STEMS for suffix in ("", ".full")] + ["index.html"]
 
@@ -87,6 +89,7 @@ def built(tmp_path_factory):
     data = write_hostile_data(root / "data")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ANALYSIS_LIB_DATA_DIR", str(data))
+        patch.setenv("ANALYSIS_LIB_ARTICLE_DIR", str(write_hostile_article(root / "article")))
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
         options = pipeline.BuildOptions(
             notebooks_dir=paths.NOTEBOOKS_DIR,
@@ -151,6 +154,11 @@ def test_html_shows_the_strings_as_text_and_injects_nothing(built, name):
             assert payload in text, payload
     if name.startswith("en/07"):
         assert LONG in page.visible()
+    if name.startswith("en/09"):
+        text = page.visible()
+        assert MIXED in text and LONG in text  # the notes' statements
+        marks = [attrs for _, attrs in page.tags if attrs.get("data-claim-id") == "strategy-2003"]
+        assert [attrs["data-verdict"] for attrs in marks] == ["consistent"]  # the hostile quote
     if name.startswith("en/") and ".full." not in name:  # warnings only in the full version
         assert "Warning" not in page.visible()
 
@@ -210,6 +218,11 @@ def test_chromium_runs_no_payload(built, tmp_path):
     tags = Page(_dump_dom(control, tmp_path / "profile")).tags
     assert any(tag == "body" and "data-pwned" in attrs for tag, attrs in tags)
 
-    for name in ("en/03-policy-timeline.html", "en/07-claims-audit.full.html", "index.html"):
+    for name in (
+        "en/03-policy-timeline.html",
+        "en/07-claims-audit.full.html",
+        "en/09-annotated-article.html",
+        "index.html",
+    ):
         dom = Page(_dump_dom(built / "reports" / name, tmp_path / "profile"))
         assert injected(dom) == [], name

@@ -39,8 +39,8 @@ def _headings(cells, lang):
     ]
 
 
-def test_there_are_eight_notebooks():
-    assert len(NOTEBOOKS) == 8
+def test_there_are_nine_notebooks():
+    assert len(NOTEBOOKS) == 9
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -184,6 +184,23 @@ def pinned(monkeypatch: pytest.MonkeyPatch):
 
 
 @slow
+def test_the_browser_opens_the_index_the_first_report_and_the_annotated_article(tmp_path):
+    reports = {
+        key: {"lang": key[:2], "stem": key[3:]}
+        for key in ("en/01-a", "en/02-b", "en/09-annotated-article", "ru/01-a")
+    }
+    (tmp_path / manifest.MANIFEST_NAME).write_text(
+        manifest.dumps({"format": manifest.FORMAT, "reports": reports, "index": {}})
+    )
+    pages = check.pages_to_open(tmp_path, ("en", "ru"))
+    assert [p.relative_to(tmp_path).as_posix() for p in pages] == [
+        "index.html",
+        "en/01-a.html",
+        "en/09-annotated-article.html",
+        "ru/01-a.html",
+    ]
+
+
 def test_golden_writes_one_file_per_report_and_the_audit(tree: Path):
     names = sorted(golden.load(tree / "golden"))
     growth = json.loads((tree / "golden" / "en" / "01-demo-growth.json").read_text())

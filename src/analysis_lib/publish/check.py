@@ -10,9 +10,9 @@ Five steps, each reported on its own:
    file byte for byte (both runs sit at the same depth, so the relative paths
    in the manifests are equal);
 4. every ``href``/``src`` of ``index.html`` resolves to a file;
-5. open ``index.html`` and one report per language in headless Chromium: no
-   console error, no failed request, no network request; screenshots go to
-   ``build/check/screenshots``.
+5. open ``index.html``, one report per language and the annotated article
+   (:data:`BROWSER_STEMS`) in headless Chromium: no console error, no failed
+   request, no network request; screenshots go to ``build/check/screenshots``.
 
 ``python -m analysis_lib golden`` builds once (into ``build/golden``) and
 rewrites ``tests/golden`` from it, printing the same diff.
@@ -37,6 +37,9 @@ from analysis_lib.publish import golden, manifest, pipeline
 from analysis_lib.publish.pipeline import LANGUAGES, BuildOptions, build
 
 STEPS = 5
+BROWSER_STEMS = ("09-annotated-article",)
+"""Reports the browser step opens in every language besides the first: those whose
+pages carry HTML a story writes itself."""
 
 
 @dataclass
@@ -209,13 +212,15 @@ def _step_links(reports_dir: Path) -> StepResult:
     return step
 
 
-def _pages_to_open(reports_dir: Path, languages) -> list[Path]:
+def pages_to_open(reports_dir: Path, languages) -> list[Path]:
+    """Return the pages the browser step opens: the index, then per language the first
+    report and each report of :data:`BROWSER_STEMS` that was built."""
     state = manifest.load(reports_dir)
     pages = [reports_dir / "index.html"]
     for lang in languages:
         keys = sorted(key for key, entry in state["reports"].items() if entry["lang"] == lang)
-        if keys:
-            pages.append(reports_dir / f"{keys[0]}.html")
+        chosen = keys[:1] + [f"{lang}/{stem}" for stem in BROWSER_STEMS]
+        pages += [reports_dir / f"{key}.html" for key in dict.fromkeys(chosen) if key in keys]
     return pages
 
 
@@ -225,7 +230,7 @@ def _step_browser(options: CheckOptions, reports_dir: Path, work_dir: Path) -> S
     step = StepResult("browser")
     shots = work_dir / "screenshots"
     shutil.rmtree(shots, ignore_errors=True)
-    pages = _pages_to_open(reports_dir, options.languages)
+    pages = pages_to_open(reports_dir, options.languages)
     try:
         checks = check_pages(pages, shots, base=reports_dir)
     except AnalysisLibError as error:  # no Chromium, or it hung: a failed step, not a crash

@@ -212,7 +212,7 @@ def _note(report: ArticleReport, mark: dict, sources_df) -> str:
     claim_id = e(mark["claim_id"], quote=True)
     return (
         f'<li class="claim-note {_verdict_class(verdict)}" id="note-{claim_id}">'
-        f'<span class="note-symbol">{e(_symbol(verdict))}&#8239;{int(mark["number"])}</span>'
+        f'<span class="note-symbol">{e(_symbol(verdict))}&#8239;{int(mark["number"])}</span> '
         f"<strong>{e(verdict_name(verdict, lang))}</strong>{graded} · "
         f"{e(str(mark[f'statement_{lang}']))}"
         f'<span class="note-figures">{e(figures)}</span>'
@@ -287,7 +287,7 @@ def show_article(report: ArticleReport, text: views.ArticleText, marks) -> None:
             f'<div class="article-paragraph role-{role}{" has-notes" if notes else ""}" '
             f'id="paragraph-{paragraph.number}">'
             f'<p lang="{paragraph.lang}"><span class="place">{html.escape(paragraph.place)}'
-            f"</span>{body}</p>"
+            f"</span> {body}</p>"
             + (f'<ul class="claim-notes" lang="{report.lang}">{note_list}</ul>' if notes else "")
             + "</div>"
         )

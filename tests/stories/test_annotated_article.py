@@ -1,0 +1,187 @@
+"""Notebook 09's story: the marks, their nesting, their notes, and hostile text shown as text."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from analysis_lib.article.passages import Passage
+from analysis_lib.article.text import Paragraph
+from analysis_lib.claims.audit import AuditResult
+from analysis_lib.cli import main
+from analysis_lib.exceptions import ParameterError
+from analysis_lib.stories import annotated_article as story
+from analysis_lib.views import annotated_article as views
+
+STEM = "09-annotated-article"
+
+
+class Marks(HTMLParser):
+    """The marks (claim id -> verdict), notes, paragraph languages and visible text of HTML."""
+
+    def __init__(self, markup: str):
+        super().__init__(convert_charrefs=True)
+        self.marks: dict[str, str] = {}
+        self.notes: list[str] = []
+        self.langs: dict[str, str] = {}
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self._in_style = False
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, attrs))
+        self._in_style = tag == "style"
+        if "data-claim-id" in attrs:
+            assert attrs["data-claim-id"] not in self.marks, attrs
+            self.marks[attrs["data-claim-id"]] = attrs["data-verdict"]
+        if tag == "li" and attrs.get("id", "").startswith("note-"):
+            self.notes.append(attrs["id"].removeprefix("note-"))
+        if tag in ("p", "ul") and "lang" in attrs:
+            self.langs.setdefault(tag, set()).add(attrs["lang"])
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if not self._in_style:
+            self.text.append(data)
+
+    def visible(self) -> str:
+        return " ".join("".join(self.text).split())
+
+
+def audit_primary_verdicts(capsys) -> dict[str, str]:
+    """Each claim's verdict in ``audit --format json``: its primary row, else its first."""
+    capsys.readouterr()
+    assert main(["audit", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    rows = rows["results"] if isinstance(rows, dict) else rows
+    verdicts: dict[str, str] = {}
+    for row in rows:
+        if row.get("role", "primary") == "primary":
+            verdicts.setdefault(row["id"], row["verdict"])
+    return verdicts
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list[str]:
+    """Collect the HTML the story cells display (marks, legend, tables)."""
+    import IPython.display
+
+    collected: list[str] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: collected.append(obj.data))
+    return collected
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_claim_is_marked_with_the_audit_s_primary_verdict(run_cells, shown, capsys, lang):
+    namespace = run_cells(STEM, lang=lang)
+    page = Marks("".join(shown))
+    expected = audit_primary_verdicts(capsys)
+    assert page.marks == expected
+    assert sorted(page.notes) == sorted(expected)
+    assert page.langs["ul"] == {lang}
+    assert page.langs["p"] == {"en", "ru"}
+    counts = namespace["marks"]["verdict"].value_counts().to_dict()
+    assert counts == pd.Series(expected).value_counts().to_dict()
+
+
+def test_the_header_counts_the_verdicts_and_links_report_07(run_cells, shown, said):
+    run_cells(STEM)
+    assert "[The article's claims checked against the data](07-claims-audit.html)" in said[0]
+    legend = Marks(shown[0]).visible()
+    assert "✓ Consistent: 10" in legend and "✗ Inconsistent: 2" in legend
+    assert said[1] == "22 claims are marked."
+
+
+def test_a_note_gives_both_figures_and_the_sources(run_cells, shown):
+    run_cells(STEM, lang="ru")
+    text = Marks(shown[1]).visible()
+    assert "✗ 18 Не согласуется · Борис Ельцин подписал указ" in text
+    assert "Статья: 1996-04-24 · Хронология программ и событий: 1996-04-23" in text
+    assert "Источники: The Jamestown Foundation; Статья" in text
+    # The article's own words stay English.
+    assert "April 24, 1996, Boris Yeltsin signed a decree" in text
+
+
+def test_years_and_source_choose_what_is_marked(run_cells, shown, said):
+    namespace = run_cells(STEM, start_year=2010, end_year=2012, source="gacc")
+    page = Marks("".join(shown[1:]))
+    assert sorted(page.marks) == ["slowdown-2012", "trade-2010", "trade-2011", "trade-2012"]
+    assert said[1] == (
+        "4 claims are marked. 18 claims outside the chosen years or source are left unmarked."
+    )
+    assert "In 2012, Putin visited China" in page.visible()  # shown, not marked
+    assert namespace["marks"]["source"].unique().tolist() == ["gacc"]
+
+
+def test_an_unknown_source_is_refused_in_one_line():
+    with pytest.raises(ParameterError, match=r"^source must be one of 'all', 'gacc'"):
+        story.start(source="fcs")
+
+
+def test_numbers_lists_those_that_are_not_claims(run_cells, shown, said):
+    run_cells(STEM)
+    assert said[-1] == (
+        "The article writes 41 numbers, dates, codes and addresses: 25 are checked by its "
+        "claims, 16 are not claims, for the reasons below."
+    )
+    table = Marks(shown[-1]).visible()
+    assert "en ¶20 2012.06.07 date of a cited page" in table
+    assert "ru ¶3 14B20 project code" in table
+
+
+def _passage(claim_id, start, end):
+    return Passage(claim_id, "en ¶1", start, end, start, end)
+
+
+def test_equal_spans_nest_in_order_and_crossing_spans_are_refused():
+    nodes = views.nest([_passage("b", 5, 9), _passage("a", 0, 20), _passage("c", 5, 9)])
+    assert [(n.claim_id, n.depth()) for n in nodes] == [("a", 2)]
+    assert [n.claim_id for n in nodes[0].children] == ["b"]
+    assert [n.claim_id for n in nodes[0].children[0].children] == ["c"]
+    with pytest.raises(ValueError, match="passages 'a' and 'b' cross"):
+        views.nest([_passage("a", 0, 10), _passage("b", 5, 15)])
+
+
+def test_titles_and_headings_are_told_from_the_body():
+    paragraphs = [
+        Paragraph(1, "en", "A title"),
+        Paragraph(2, "en", "A body sentence."),
+        Paragraph(3, "ru", "Заголовок"),
+        Paragraph(4, "en", 'A heading "in quotes"'),
+        Paragraph(5, "en", "x " * 100),
+    ]
+    assert views.paragraph_roles(paragraphs) == ["title", "body", "title", "heading", "body"]
+
+
+def test_marked_claims_keep_the_years_and_the_source_asked_for():
+    registry = pd.DataFrame(
+        {
+            "claim_id": ["a-2010", "b-1996"],
+            "location": ["en ¶1", "en ¶2"],
+            "year": pd.array([2010, 1996], dtype="Int64"),
+            "year_end": pd.array([None, 2005], dtype="Int64"),
+            "statement_en": ["A.", "B."],
+            "statement_ru": ["А.", "Б."],
+        }
+    )
+    primary = {
+        "a-2010": AuditResult("a-2010", "gacc", "consistent", "1", "1.0", "why", ("s",)),
+        "b-1996": AuditResult("b-1996", "timeline", "inconsistent", "1996", "1997", "why", ()),
+    }
+    both = views.marked_claims(registry, primary, 1990, 2020, "all")
+    assert both["verdict"].tolist() == ["consistent", "inconsistent"]
+    assert both["severity"].isna().all()
+    assert views.marked_claims(registry, primary, 2000, 2005, "all")["claim_id"].tolist() == [
+        "b-1996"
+    ]
+    assert views.marked_claims(registry, primary, 1990, 2020, "gacc")["claim_id"].tolist() == [
+        "a-2010"
+    ]
+    assert views.verdict_counts(both) == {"consistent": 1, "inconsistent": 1, "unverifiable": 0}
