@@ -6,7 +6,7 @@ import csv
 import re
 
 import pytest
-from conftest import edit_paragraph
+from article_edits import edit_paragraph
 
 from analysis_lib import paths
 from analysis_lib.article.coverage import account, article_coverage

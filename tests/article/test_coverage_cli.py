@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from conftest import edit_paragraph
+from article_edits import edit_paragraph
 
 from analysis_lib import paths
 from analysis_lib.cli import main
