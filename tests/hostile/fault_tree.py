@@ -22,8 +22,8 @@ FIXTURES = Path(__file__).parents[1] / "publish" / "fixtures"
 RUNNER = Path(__file__).with_name("fault_runner.py")
 STEM = "01-demo-growth"
 SOURCES_CSV = (
-    "source_id,publisher,title,url,accessed,notes\n"
-    "demo-src,Demo Agency,Demo trade,https://example.org/demo,2024-01-01,\n"
+    "source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\n"
+    "demo-src,Demo Agency,,Demo trade,,https://example.org/demo,2024-01-01,\n"
 )
 
 

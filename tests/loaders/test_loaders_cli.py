@@ -28,7 +28,9 @@ def test_validate_ok(data_copy: Path, capsys):
 
 def test_validate_invalid_prints_one_error_line(data_copy: Path, capsys):
     bad = data_copy / "bad.csv"
-    bad.write_text("source_id,publisher,title,url,accessed,notes\nx,P,T,,yesterday,\n")
+    bad.write_text(
+        "source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\nx,P,,T,,,yesterday,\n"
+    )
     assert main(["validate", "sources", str(bad), "--data-dir", str(data_copy)]) == 1
     out, err = capsys.readouterr()
     assert out == ""

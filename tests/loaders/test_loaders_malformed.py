@@ -190,7 +190,7 @@ CASES = [
     (
         "impossible date",
         "sources",
-        b"source_id,publisher,title,url,accessed,notes\nx,P,T,,2026-02-30,\n",
+        b"source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\nx,P,,T,,,2026-02-30,\n",
         "accessed",
         2,
         "must be a date YYYY-MM-DD; not '2026-02-30'",
@@ -198,7 +198,7 @@ CASES = [
     (
         "duplicate unique id",
         "sources",
-        b"source_id,publisher,title,url,accessed,notes\nx,P,T,,2026-01-01,\nx,Q,U,,2026-01-02,\n",
+        b"source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\nx,P,,T,,,2026-01-01,\nx,Q,,U,,,2026-01-02,\n",
         "source_id",
         2,
         "rows 2, 3 repeat the primary key (source_id)",

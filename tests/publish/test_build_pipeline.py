@@ -30,8 +30,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build-pipeline")]
 FIXTURES = Path(__file__).parent / "fixtures"
 STEMS = ("01-demo-growth", "02-demo-text")
 SOURCES_CSV = (
-    "source_id,publisher,title,url,accessed,notes\n"
-    'demo-src,Demo <Agency>,Customs & "trade" <script>x</script>,'
+    "source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\n"
+    'demo-src,Demo <Agency>,,Customs & "trade" <script>x</script>,,'
     "https://example.org/a?b=1&c=2,2024-01-01,\n"
 )
 

@@ -153,9 +153,9 @@ def test_title_prefers_the_language_specific_one():
 def test_footer_escapes_data_and_drops_non_web_links(tmp_path: Path):
     sources_csv = tmp_path / "sources.csv"
     sources_csv.write_text(
-        "source_id,publisher,title,url,accessed,notes\n"
-        's1,<Pub>,Title <script>alert(1)</script>,"https://x.org/?a=1&b=2",2024-01-01,\n'
-        "s2,P,Evil,javascript:alert(1),2024-01-01,\n",
+        "source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\n"
+        's1,<Pub>,,Title <script>alert(1)</script>,,"https://x.org/?a=1&b=2",2024-01-01,\n'
+        "s2,P,,Evil,,javascript:alert(1),2024-01-01,\n",
         encoding="utf-8",
     )
     footer = convert.provenance_footer(

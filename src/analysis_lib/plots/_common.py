@@ -103,12 +103,16 @@ def new_figure(width: float, height: float, **subplots):
 def add_caption(fig, source_ids, lang: str, sources_df=None, note: str | None = None):
     """Write the source line (after an optional note) at the figure's bottom, clear of the axes.
 
+    Every figure function adds its caption last, so this is also where the tick
+    labels take the number typography of ``lang`` (:func:`localize_ticks`).
+
     Returns
     -------
     matplotlib.text.Text
         The caption artist.
     """
     lang = check_lang(lang)
+    localize_ticks(fig, lang)
     width = max(20, int(fig.get_figwidth() * _CAPTION_CHARS_PER_INCH))
     paragraphs = [caption(source_ids, lang, sources_df)]
     if note:
@@ -174,3 +178,13 @@ def set_axis_labels(ax, xlabel: str | None, ylabel: str | None) -> None:
 def place_legend(ax, **kwargs):
     """Put the legend outside the axes on the right, where it cannot hide data."""
     return ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0, **kwargs)
+
+
+def localize_ticks(fig, lang: str) -> None:
+    """Make every numeric tick label of ``fig`` use the number typography of ``lang``.
+
+    See :func:`analysis_lib.plots.ticks.localize_ticks`.
+    """
+    from analysis_lib.plots import ticks
+
+    ticks.localize_ticks(fig, lang)

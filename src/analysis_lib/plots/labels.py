@@ -16,6 +16,9 @@ from analysis_lib.exceptions import ParameterError
 from analysis_lib.i18n import N_, translator
 from analysis_lib.params import check_lang
 
+MINUS = "\u2212"
+"""The minus sign of every negative number a report shows (not the hyphen-minus)."""
+
 SOURCE_NAMES = {
     "gacc": N_("China Customs (GACC)"),
     "fcs": N_("Russian Customs (FCS)"),
@@ -177,6 +180,8 @@ def direction_label(exporter: str, importer: str, lang: str) -> str:
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
     """Format a number for figure text: ``95.3`` in English, ``95,3`` in Russian.
 
+    Negative numbers take the minus sign (U+2212) in both languages.
+
     Parameters
     ----------
     value : float
@@ -191,7 +196,7 @@ def format_number(value: float, lang: str, decimals: int = 1) -> str:
     if lang == "ru":
         # Russian typography: thin no-break space for thousands, comma for decimals.
         text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    return text.replace("-", MINUS)
 
 
 def source_name(source_id: str, lang: str, sources_df=None) -> str:
@@ -225,11 +230,19 @@ def source_name(source_id: str, lang: str, sources_df=None) -> str:
         rows = sources_df[sources_df["source_id"] == source_id]
         if len(rows):
             row = rows.iloc[0]
-            return f"{row['publisher']}, {row['title']}"
+            return f"{_in_lang(row, 'publisher', lang)}, {_in_lang(row, 'title', lang)}"
     raise ParameterError(
         f"source id {source_id!r} has no name: pass sources_df with a row for it, "
         f"or add it to analysis_lib.plots.labels.SOURCE_NAMES"
     )
+
+
+def _in_lang(row, column: str, lang: str) -> str:
+    """Return ``row[column]`` in ``lang``: its ``<column>_<lang>`` translation if it has one."""
+    translated = row.get(f"{column}_{lang}") if lang != "en" else None
+    if isinstance(translated, str) and translated.strip():
+        return translated
+    return str(row[column])
 
 
 def caption(source_ids: Iterable[str], lang: str, sources_df=None) -> str:

@@ -34,6 +34,15 @@ def register(subparsers) -> None:
     parser.add_argument("--notebooks-dir", type=Path, default=paths.NOTEBOOKS_DIR)
     parser.add_argument("--reports-dir", type=Path, default=paths.REPORTS_DIR)
     parser.add_argument("--build-dir", type=Path, default=None, help="default: build/")
+    parser.add_argument(
+        "--start-year", type=int, default=None, help="first year shown (default: each notebook's)"
+    )
+    parser.add_argument(
+        "--end-year", type=int, default=None, help="last year shown (default: each notebook's)"
+    )
+    parser.add_argument(
+        "--source", default=None, help="trade series, e.g. gacc (default: each notebook's)"
+    )
     parser.add_argument("--force", action="store_true", help="rebuild even if up to date")
     parser.add_argument("--no-pdf", action="store_true", help="HTML only")
     parser.add_argument(
@@ -65,9 +74,16 @@ def run_build(args: argparse.Namespace) -> int:
             pdf=not args.no_pdf,
             timeout=args.timeout,
             wait=not args.no_wait,
+            parameters=notebook_parameters(args),
         )
     )
     return 0
+
+
+def notebook_parameters(args: argparse.Namespace) -> dict:
+    """Return the notebook parameters given on the command line (years, source)."""
+    given = {"start_year": args.start_year, "end_year": args.end_year, "source": args.source}
+    return {name: value for name, value in given.items() if value is not None}
 
 
 def _register_check(subparsers) -> None:

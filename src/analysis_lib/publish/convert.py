@@ -7,6 +7,7 @@ that goes into the provenance footer is HTML-escaped here.
 
 from __future__ import annotations
 
+import ast
 import csv
 import html
 import logging
@@ -14,29 +15,28 @@ import sys
 from pathlib import Path
 
 from analysis_lib import paths
+from analysis_lib.i18n import N_, translator
 
 TEMPLATE_NAME = "analysis_lib"
 TITLE_TAG = "report-title"
 """Tag of a notebook's title heading cells: the template prints the title itself."""
 
 _LABELS = {
-    "en": {
-        "heading": "Provenance",
-        "sources": "Sources cited",
-        "none": "none recorded",
-        "commit": "Build commit",
-        "parameters": "Parameters",
-        "unknown_source": "not listed in data/sources.csv",
-    },
-    "ru": {
-        "heading": "Происхождение данных",
-        "sources": "Использованные источники",
-        "none": "не указаны",
-        "commit": "Коммит сборки",
-        "parameters": "Параметры",
-        "unknown_source": "нет в data/sources.csv",
-    },
+    "heading": N_("Provenance"),
+    "sources": N_("Sources cited"),
+    "none": N_("none recorded"),
+    "commit": N_("Build commit"),
+    "parameters": N_("Parameters"),
+    "unknown_source": N_("not listed in data/sources.csv"),
+    "rebuild": N_("To rebuild this report"),
+    "source": N_("Trade series"),
+    "years": N_("Years"),
+    "language": N_("Language"),
+    "commands": N_("Commands"),
 }
+"""The footer's labels (English message ids, translated where shown)."""
+
+_LANGUAGE_NAMES = {"en": N_("English"), "ru": N_("Russian")}
 
 
 def report_title(metadata: dict, lang: str, fallback: str) -> str:
@@ -64,11 +64,28 @@ def read_sources(sources_csv: Path) -> dict[str, dict[str, str]]:
         return {row["source_id"]: row for row in csv.DictReader(stream) if row.get("source_id")}
 
 
-def _source_item(source_id: str, row: dict | None, labels: dict) -> str:
+def _in_language(text: str, lang: str) -> str:
+    """Return escaped ``text``, wrapped in ``lang="en"`` when it is English in another report."""
+    escaped = html.escape(text)
+    if lang == "en" or not any("a" <= ch.lower() <= "z" for ch in text):
+        return escaped
+    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+        return escaped
+    return f'<span lang="en">{escaped}</span>'
+
+
+def _source_item(source_id: str, row: dict | None, labels: dict, lang: str = "en") -> str:
     escaped_id = html.escape(source_id)
     if row is None:
         return f"<li><code>{escaped_id}</code> ({html.escape(labels['unknown_source'])})</li>"
-    title = html.escape(row.get("title") or source_id)
+    # A title the project wrote (a page's description) has its translation in
+    # title_<lang>; a published title stays in its own language, marked as such.
+    translated = (row.get(f"title_{lang}") or "").strip() if lang != "en" else ""
+    title = (
+        html.escape(translated)
+        if translated
+        else _in_language(row.get("title") or source_id, lang)
+    )
     url = (row.get("url") or "").strip()
     # Only web links become anchors: a data value must never inject a javascript: URL.
     scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
@@ -76,14 +93,17 @@ def _source_item(source_id: str, row: dict | None, labels: dict) -> str:
         title = f'<a href="{html.escape(url)}">{title}</a>'
     elif url and not scheme:
         # A bare address as published (e.g. "government.ru/..."): cited as text.
-        title = f"{title}, {html.escape(url)}"
+        title = f"{title}, <code>{html.escape(url)}</code>"
     elif url:
         print(
             f"warning: sources.csv, source {source_id!r}: url must start with http:// or "
             f"https://; not {url[:80]!r} (cited without a link)",
             file=sys.stderr,
         )
-    publisher = html.escape(row.get("publisher") or "")
+    translated = (row.get(f"publisher_{lang}") or "").strip() if lang != "en" else ""
+    publisher = (
+        html.escape(translated) if translated else _in_language(row.get("publisher") or "", lang)
+    )
     publisher = f", {publisher}" if publisher else ""
     return f"<li>{title}{publisher} (<code>{escaped_id}</code>)</li>"
 
@@ -94,8 +114,16 @@ def provenance_footer(
     sources: dict[str, dict[str, str]],
     commit: str,
     parameters: dict,
+    *,
+    stem: str = "",
+    full: bool = True,
 ) -> str:
-    """Return the HTML footer: cited sources, the build commit and the parameters.
+    """Return the HTML footer: the cited sources, then how the report was built.
+
+    The full version lists the build commit and every parameter as the build
+    passed it; the reader version ends instead with a short block in the
+    report's language: the commit, the trade series, the years and the
+    language, and the commands that rebuild the report.
 
     Parameters
     ----------
@@ -109,22 +137,95 @@ def provenance_footer(
         ``git rev-parse HEAD`` or ``"unknown"``.
     parameters : dict
         The parameters the notebook was executed with, name -> source text.
+    stem : str
+        The notebook's file stem, for the rebuild command.
+    full : bool
+        True for the full version (technical detail), False for the reader's.
     """
-    labels = _LABELS.get(lang, _LABELS["en"])
-    items = "\n".join(_source_item(sid, sources.get(sid), labels) for sid in sorted(source_ids))
-    cited = f"<ul>\n{items}\n</ul>" if items else f"<p>{html.escape(labels['none'])}</p>"
-    params = ", ".join(
-        f"<code>{html.escape(str(key))} = {html.escape(str(parameters[key]))}</code>"
-        for key in sorted(parameters)
+    t = translator(lang)
+    labels = {key: t.gettext(message) for key, message in _LABELS.items()}
+    items = "\n".join(
+        _source_item(sid, sources.get(sid), labels, lang) for sid in sorted(source_ids)
     )
+    cited = f"<ul>\n{items}\n</ul>" if items else f"<p>{html.escape(labels['none'])}</p>"
+    if full:
+        params = ", ".join(
+            f"<code>{html.escape(str(key))} = {html.escape(str(parameters[key]))}</code>"
+            for key in sorted(parameters)
+        )
+        built = (
+            f"<dt>{html.escape(labels['commit'])}</dt>\n<dd><code>{html.escape(commit)}</code></dd>\n"
+            f"<dt>{html.escape(labels['parameters'])}</dt>\n<dd>{params}</dd>\n"
+        )
+    else:
+        built = rebuild_block(lang, commit, parameters, stem, labels)
     return (
         '<footer class="analysis-lib-provenance">\n'
         f"<h2>{html.escape(labels['heading'])}</h2>\n<dl>\n"
         f"<dt>{html.escape(labels['sources'])}</dt>\n<dd>{cited}</dd>\n"
-        f"<dt>{html.escape(labels['commit'])}</dt>\n<dd><code>{html.escape(commit)}</code></dd>\n"
-        f"<dt>{html.escape(labels['parameters'])}</dt>\n<dd>{params}</dd>\n"
+        f"{built}"
         "</dl>\n</footer>"
     )
+
+
+def _literal(parameters: dict, name: str) -> object:
+    try:
+        return ast.literal_eval(str(parameters.get(name, "None")))
+    except (ValueError, SyntaxError):
+        return None
+
+
+def rebuild_block(lang: str, commit: str, parameters: dict, stem: str, labels: dict) -> str:
+    """Return the reader's "to rebuild this report" entries of the footer (escaped HTML).
+
+    Parameters
+    ----------
+    lang : str
+        The report language.
+    commit : str
+        The build commit, or ``"unknown"``.
+    parameters : dict
+        The effective parameters, name -> source text (``start_year = 2009``).
+    stem : str
+        The notebook's file stem.
+    labels : dict
+        The footer's translated labels.
+    """
+    from analysis_lib.plots.labels import SOURCE_NAMES
+    from analysis_lib.stories.common import join_years
+
+    t = translator(lang)
+    start, end, source = (_literal(parameters, n) for n in ("start_year", "end_year", "source"))
+    command = ["python -m analysis_lib build", f"--lang {lang}"]
+    if stem:
+        command.append(f"--only {stem}")
+    entries = []
+    if isinstance(source, str) and source:
+        if source in SOURCE_NAMES:
+            shown = html.escape(t.gettext(SOURCE_NAMES[source]))
+        elif source == "all":
+            shown = html.escape(t.gettext("all sources"))
+        else:
+            shown = f"<code>{html.escape(source)}</code>"
+        entries.append((labels["source"], shown))
+        command.append(f"--source {source}")
+    if isinstance(start, int) and isinstance(end, int) and start <= end:
+        entries.append((labels["years"], html.escape(join_years(range(start, end + 1), lang))))
+        command.append(f"--start-year {start} --end-year {end}")
+    entries.append((labels["language"], html.escape(t.gettext(_LANGUAGE_NAMES[lang]))))
+    lines = [] if commit == "unknown" else [f"git checkout {commit}"]
+    lines += ["make setup", " ".join(command)]
+    text = [f"<dt>{html.escape(labels['rebuild'])}</dt>\n<dd><dl>\n"]
+    text.append(
+        f"<dt>{html.escape(labels['commit'])}</dt><dd><code>{html.escape(commit)}</code></dd>\n"
+    )
+    text += [f"<dt>{html.escape(name)}</dt><dd>{value}</dd>\n" for name, value in entries]
+    commands = html.escape("\n".join(lines))
+    text.append(
+        f"<dt>{html.escape(labels['commands'])}</dt><dd><pre><code>{commands}</code></pre></dd>\n"
+    )
+    text.append("</dl></dd>\n")
+    return "".join(text)
 
 
 def language_tag(lang: str) -> str:

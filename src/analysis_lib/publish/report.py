@@ -139,14 +139,17 @@ def _build(job: ReportJob) -> ReportResult:
     _stage_figures(job, result.staged)
 
     nb = nbformat.read(str(job.executed), as_version=4)
-    footer = convert.provenance_footer(
-        job.lang,
-        result.sources,
-        convert.read_sources(job.sources_csv),
-        job.commit,
-        job.effective_parameters,
-    )
+    sources = convert.read_sources(job.sources_csv)
     for name, full in ((f"{job.stem}.html", False), (f"{job.stem}.full.html", True)):
+        footer = convert.provenance_footer(
+            job.lang,
+            result.sources,
+            sources,
+            job.commit,
+            job.effective_parameters,
+            stem=job.stem,
+            full=full,
+        )
         page = convert.render_html(nb, title=job.title, lang=job.lang, footer=footer, full=full)
         _write_staged(job, result.staged, f"{job.lang}/{name}", page)
 

@@ -115,25 +115,30 @@ class Report:
         self.recorder.sources(sorted(ids))
 
     def figure(self, fig, stem: str, source_ids=()) -> None:
-        """Save a figure as PNG and SVG, display the PNG, close the figure.
+        """Save a figure as PNG and SVG, display the PNG with its alt text, close the figure.
 
         The PNG bytes on disk are what the report embeds, so the HTML is as
-        reproducible as the figure files.
+        reproducible as the figure files. The alt text (:func:`analysis_lib.plots.alt.alt_text`)
+        says in the report's language what the figure shows.
         """
         import matplotlib.pyplot as plt
         from IPython.display import Image, display
 
+        from analysis_lib.plots.alt import alt_text
         from analysis_lib.plots.theme import save_figure
 
         written = save_figure(fig, self.params.figures_dir(), stem)
+        alt = alt_text(fig, self.lang)
         plt.close(fig)
         self.cite(source_ids)
         png = next(path for path in written if path.suffix == ".png")
-        display(Image(data=png.read_bytes(), format="png"))
+        display(Image(data=png.read_bytes(), format="png", metadata={"alt": alt}))
 
     def table(self, df, *, decimals: int = 2) -> None:
-        """Display a DataFrame as an HTML table with every cell escaped."""
+        """Display a DataFrame as an HTML table, cells escaped, numbers in the report's style."""
         from IPython.display import HTML, display
+
+        from analysis_lib.plots.labels import format_number
 
         display(
             HTML(
@@ -141,7 +146,7 @@ class Report:
                     index=False,
                     escape=True,
                     na_rep="–",
-                    float_format=lambda x: f"{x:,.{decimals}f}",
+                    float_format=lambda x: format_number(x, self.lang, decimals),
                     border=0,
                     classes="analysis-table",
                 )
