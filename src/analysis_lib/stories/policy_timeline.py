@@ -8,7 +8,14 @@ Sections: :func:`events` and :func:`trade` (drawn together by :func:`draw_timeli
 from __future__ import annotations
 
 from analysis_lib.plots.labels import country_name, kind_name
-from analysis_lib.stories.common import fmt, source_label, text_table, verdict_label
+from analysis_lib.stories.common import (
+    fmt,
+    format_date,
+    format_period,
+    source_label,
+    text_table,
+    verdict_label,
+)
 from analysis_lib.stories.context import Report, escape_markdown, story_start
 from analysis_lib.views import policy_timeline as views
 from analysis_lib.views.common import (
@@ -154,8 +161,8 @@ def tell_events(report: Report, events) -> None:
         return
     shown = pd.DataFrame(
         {
-            t.gettext("Date"): events["start_date"],
-            t.gettext("Until"): events["end_date"],
+            t.gettext("Date"): [format_date(d, lang) for d in events["start_date"]],
+            t.gettext("Until"): [format_date(d, lang) for d in events["end_date"]],
             t.gettext("Country"): [country_name(c, lang) for c in events["country"]],
             t.gettext("Kind"): [kind_name(k, lang) for k in events["kind"]],
             t.gettext("Programme or event"): events[f"title_{lang}"],
@@ -167,10 +174,8 @@ def tell_events(report: Report, events) -> None:
     report.cite(sorted(set(events["source_id"])))
 
 
-def _period(start, end) -> str:
-    import pandas as pd
-
-    return f"{start}–{end}" if not pd.isna(end) and str(end) else str(start)
+def _period(start, end, lang: str) -> str:
+    return format_period(start, end, lang)
 
 
 def article_dates(report: Report):
@@ -208,9 +213,10 @@ def tell_article_dates(report: Report, dates) -> None:
     shown = pd.DataFrame(
         {
             t.gettext("Claim of the article"): dates[f"statement_{lang}"],
-            t.gettext("Article's date"): dates["claimed_text"],
+            t.gettext("Article's date"): [format_date(d, lang) for d in dates["claimed_text"]],
             t.gettext("Timeline's date"): [
-                _period(s, e) for s, e in zip(dates["start_date"], dates["end_date"], strict=True)
+                _period(s, e, lang)
+                for s, e in zip(dates["start_date"], dates["end_date"], strict=True)
             ],
             t.gettext("Verdict"): [verdict_label(v, lang) for v in dates["verdict"]],
         }
@@ -223,8 +229,8 @@ def tell_article_dates(report: Report, dates) -> None:
                 t.gettext(
                     "{title}: the article says {claimed}, the timeline's source says {recorded}.",
                     title=escape_markdown(getattr(row, f"title_{lang}")),
-                    claimed=escape_markdown(row.claimed_text),
-                    recorded=escape_markdown(row.start_date),
+                    claimed=escape_markdown(format_date(row.claimed_text, lang)),
+                    recorded=escape_markdown(format_date(row.start_date, lang)),
                 )
             )
     timeline = _timeline().set_index("event_id")

@@ -9,7 +9,7 @@ say them in the report's language.
 
 from __future__ import annotations
 
-from analysis_lib.stories.common import DASH, fmt
+from analysis_lib.stories.common import DASH, fmt, format_date, quoted_english
 from analysis_lib.stories.context import Report, escape_markdown, story_start
 from analysis_lib.views import programme_funding as views
 from analysis_lib.views.common import claim_results, row_source_ids
@@ -92,7 +92,7 @@ def tell_claim(report: Report, claim) -> None:
             t.gettext(
                 "The article: “{quote}” ({period}). Verdict of the audit: **{verdict}**. The "
                 "audit's reason: {explanation}",
-                quote=escape_markdown(row.quote),
+                quote=quoted_english(escape_markdown(row.quote), lang),
                 period=period,
                 verdict=verdict_name(row.verdict, lang),
                 explanation=escape_markdown(row.explanation),
@@ -106,7 +106,8 @@ def tell_claim(report: Report, claim) -> None:
     if events.empty:
         return
     listed = "; ".join(
-        f"{escape_markdown(row['start_date'])}: {escape_markdown(row[f'title_{lang}'])}"
+        f"{escape_markdown(format_date(row['start_date'], lang))}: "
+        f"{escape_markdown(row[f'title_{lang}'])}"
         for row in events.to_dict("records")
     )
     report.say(

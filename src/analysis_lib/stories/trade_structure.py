@@ -11,7 +11,7 @@ China's exports to Russia). Sections: :func:`shares`, :func:`metrics`, :func:`cu
 from __future__ import annotations
 
 from analysis_lib.plots.labels import direction_label
-from analysis_lib.stories.common import fmt, fmt_all
+from analysis_lib.stories.common import fmt, fmt_all, quoted_english
 from analysis_lib.stories.context import Report, escape_markdown, story_start
 from analysis_lib.views import trade_structure as views
 from analysis_lib.views.common import claim_results, row_source_ids, year_span
@@ -51,7 +51,7 @@ def tell_claim(report: Report) -> None:
     report.say(
         t.gettext(
             "The article: “{quote}” The audit reads it as: {statement}",
-            quote=escape_markdown(claim["quote"]),
+            quote=quoted_english(escape_markdown(claim["quote"]), report.lang),
             statement=escape_markdown(claim[f"statement_{report.lang}"]),
         )
     )
