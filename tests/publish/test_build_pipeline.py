@@ -144,7 +144,10 @@ def test_footer_cites_escaped_sources_commit_and_parameters(tree):
     assert 'Customs &amp; "trade" &lt;script&gt;x&lt;/script&gt;' in page
     assert "<script>x</script>" not in page
     assert "0123abcd" in page
-    assert 'data_file = "demo.csv"' in page
+    # The reader version says how to rebuild it; the full version lists the parameters.
+    assert "To rebuild this report" in page and 'data_file = "demo.csv"' not in page
+    full = (tree.reports / "en" / "01-demo-growth.full.html").read_text(encoding="utf-8")
+    assert 'data_file = "demo.csv"' in full
 
 
 def test_no_report_loads_anything_from_the_network(tree):
