@@ -9,7 +9,7 @@ import html
 import sys
 from pathlib import Path
 
-_LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
+from analysis_lib.i18n import translator
 
 
 def audit_summary(data_dir=None) -> dict[str, dict[str, int]] | str:
@@ -49,18 +49,28 @@ def _thumbnail(reports_dir: Path, entry: dict) -> str:
 
 def _report_row(reports_dir: Path, entry: dict) -> str:
     lang, stem = entry["lang"], entry["stem"]
+    t = translator(lang)
     outputs = entry.get("outputs", {})
     links = [f'<a href="{html.escape(f"{lang}/{stem}.html")}">HTML</a>']
     if f"{lang}/{stem}.full.html" in outputs:
-        links.append(f'<a href="{html.escape(f"{lang}/{stem}.full.html")}">HTML + code</a>')
+        full = html.escape(t.gettext("HTML + code"))
+        links.append(f'<a href="{html.escape(f"{lang}/{stem}.full.html")}">{full}</a>')
     if f"{lang}/{stem}.pdf" in outputs:
         links.append(f'<a href="{html.escape(f"{lang}/{stem}.pdf")}">PDF</a>')
+    # The page is English; a Russian report's title, language and links are marked as Russian.
+    names = {
+        "en": t.pgettext("a language named in itself", "English"),
+        "ru": t.pgettext("a language named in itself", "Russian"),
+    }
+    language = names.get(lang, lang)
+    mark = "" if lang == "en" else f' lang="{html.escape(lang)}"'
     return (
         "<tr>"
         f"<td>{_thumbnail(reports_dir, entry)}</td>"
-        f"<td>{html.escape(entry.get('title') or stem)}<br><small>{html.escape(stem)}</small></td>"
-        f"<td>{html.escape(_LANGUAGE_NAMES.get(lang, lang))}</td>"
-        f"<td>{' · '.join(links)}</td>"
+        f"<td{mark}>{html.escape(entry.get('title') or stem)}"
+        f"<br><small>{html.escape(stem)}</small></td>"
+        f"<td{mark}>{html.escape(language)}</td>"
+        f"<td{mark}>{' · '.join(links)}</td>"
         "</tr>"
     )
 
@@ -92,12 +102,13 @@ def render_index(reports_dir: Path, reports: dict[str, dict], summary) -> str:
     """
     entries = sorted(reports.values(), key=lambda e: (e["stem"], e["lang"]))
     rows = "\n".join(_report_row(reports_dir, entry) for entry in entries)
+    reports_ru = html.escape(translator("ru").gettext("Reports"))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Reports · Отчёты</title>
+<title>Reports · {reports_ru}</title>
 <style>
 body {{ font-family: "Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif;
   margin: 2em auto; max-width: 60em; padding: 0 1em; color: #222; }}
@@ -108,7 +119,7 @@ img.thumb {{ width: 12em; height: auto; border: 1px solid #eee; }}
 </style>
 </head>
 <body>
-<h1>Reports · Отчёты</h1>
+<h1>Reports · <span lang="ru">{reports_ru}</span></h1>
 <table>
 <tr><th></th><th>Title</th><th>Language</th><th>Formats</th></tr>
 {rows}

@@ -166,7 +166,9 @@ def tell_events(report: Report, events) -> None:
             t.gettext("Country"): [country_name(c, lang) for c in events["country"]],
             t.gettext("Kind"): [kind_name(k, lang) for k in events["kind"]],
             t.gettext("Programme or event"): events[f"title_{lang}"],
-            t.gettext("Source"): events["source_id"],
+            t.gettext("Source"): [
+                source_label(s, lang) if s == "article" else s for s in events["source_id"]
+            ],
         }
     )
     report.say(t.gettext("The programmes and events, with the source of each date:"))

@@ -95,7 +95,7 @@ def tell_claim(report: Report, claim) -> None:
                 quote=quoted_english(escape_markdown(row.quote), lang),
                 period=period,
                 verdict=verdict_name(row.verdict, lang),
-                explanation=escape_markdown(row.explanation),
+                explanation=quoted_english(escape_markdown(row.explanation), lang),
             )
         )
         report.cite(row.sources)

@@ -393,7 +393,7 @@ def tell_verdict(report: Report, verdict) -> None:
             t.gettext(
                 "Verdict of the audit: **{verdict}**. The audit's arithmetic: {explanation}",
                 verdict=verdict_name(row.verdict, report.lang),
-                explanation=escape_markdown(row.explanation),
+                explanation=quoted_english(escape_markdown(row.explanation), report.lang),
             )
         )
         report.cite(row.sources)
