@@ -64,12 +64,27 @@ def read_sources(sources_csv: Path) -> dict[str, dict[str, str]]:
         return {row["source_id"]: row for row in csv.DictReader(stream) if row.get("source_id")}
 
 
+def _has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
 def _in_language(text: str, lang: str) -> str:
-    """Return escaped ``text``, wrapped in ``lang="en"`` when it is English in another report."""
+    """Return escaped ``text``, marking the parts in another language than the report's.
+
+    In a Russian report a Latin-script title is marked ``lang="en"``; in an English
+    report the Russian half of a bilingual title ("English / Русский") ``lang="ru"``.
+    """
     escaped = html.escape(text)
-    if lang == "en" or not any("a" <= ch.lower() <= "z" for ch in text):
+    if lang == "en":
+        return " / ".join(
+            f'<span lang="ru">{html.escape(part)}</span>'
+            if _has_cyrillic(part)
+            else html.escape(part)
+            for part in text.split(" / ")
+        )
+    if not any("a" <= ch.lower() <= "z" for ch in text):
         return escaped
-    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+    if _has_cyrillic(text):
         return escaped
     return f'<span lang="en">{escaped}</span>'
 
