@@ -10,9 +10,11 @@ import pytest
 
 from analysis_lib.article.passages import Passage
 from analysis_lib.article.text import Paragraph
-from analysis_lib.claims.audit import AuditResult
+from analysis_lib.claims.audit import AuditResult, run_audit
+from analysis_lib.claims.primary import primary_results
 from analysis_lib.cli import main
 from analysis_lib.exceptions import ParameterError
+from analysis_lib.loaders import load_table
 from analysis_lib.stories import annotated_article as story
 from analysis_lib.views import annotated_article as views
 
@@ -29,6 +31,8 @@ class Marks(HTMLParser):
         self.langs: dict[str, str] = {}
         self.tags: list[tuple[str, dict]] = []
         self.text: list[str] = []
+        self.note_text: dict[str, list[str]] = {}
+        self._note: str | None = None
         self._in_style = False
         self.feed(markup)
 
@@ -41,15 +45,23 @@ class Marks(HTMLParser):
             self.marks[attrs["data-claim-id"]] = attrs["data-verdict"]
         if tag == "li" and attrs.get("id", "").startswith("note-"):
             self.notes.append(attrs["id"].removeprefix("note-"))
+            self._note = self.notes[-1]
         if tag in ("p", "ul") and "lang" in attrs:
             self.langs.setdefault(tag, set()).add(attrs["lang"])
 
     def handle_endtag(self, tag):
         self._in_style = False
+        if tag == "li":
+            self._note = None
 
     def handle_data(self, data):
         if not self._in_style:
             self.text.append(data)
+        if self._note is not None:
+            self.note_text.setdefault(self._note, []).append(data)
+
+    def note(self, claim_id: str) -> str:
+        return " ".join("".join(self.note_text[claim_id]).split())
 
     def visible(self) -> str:
         return " ".join("".join(self.text).split())
@@ -91,33 +103,48 @@ def test_every_claim_is_marked_with_the_audit_s_primary_verdict(run_cells, shown
     assert counts == pd.Series(expected).value_counts().to_dict()
 
 
-def test_the_header_counts_the_verdicts_and_links_report_07(run_cells, shown, said):
+def test_the_header_counts_the_verdicts_and_links_report_07(run_cells, shown, said, capsys):
     run_cells(STEM)
+    expected = audit_primary_verdicts(capsys)
     assert "[The article's claims checked against the data](07-claims-audit.html)" in said[0]
     legend = Marks(shown[0]).visible()
-    assert "✓ Consistent: 10" in legend and "✗ Inconsistent: 2" in legend
-    assert said[1] == "22 claims are marked."
+    for verdict, symbol in story.VERDICT_SYMBOLS.items():
+        count = sum(v == verdict for v in expected.values())
+        assert f"{symbol} {verdict.capitalize()}: {count}" in legend
+    assert said[1] == f"{len(expected)} claims are marked."
 
 
 def test_a_note_gives_both_figures_and_the_sources(run_cells, shown):
-    run_cells(STEM, lang="ru")
-    text = Marks(shown[1]).visible()
-    assert "✗ 18 Не согласуется · Борис Ельцин подписал указ" in text
-    assert "Статья: 1996-04-24 · Хронология программ и событий: 1996-04-23" in text
-    assert "Источники: The Jamestown Foundation; Статья" in text
-    # The article's own words stay English.
-    assert "April 24, 1996, Boris Yeltsin signed a decree" in text
+    namespace = run_cells(STEM, lang="ru")
+    page = Marks(shown[1])
+    mark = namespace["marks"].set_index("claim_id").loc["decree-1996-date"]
+    note = page.note("decree-1996-date")
+    assert note.startswith(f"{story.VERDICT_SYMBOLS[mark['verdict']]} {mark['number']} ")
+    assert "· Борис Ельцин подписал указ о программе развития Дальнего Востока" in note
+    assert "В статье: 1996-04-24 · Хронология программ и событий: " in note
+    assert "The Jamestown Foundation; Статья" in note
+    # The article's own words stay English, in the text and in the note's figure.
+    assert "April 24, 1996, Boris Yeltsin signed a decree" in page.visible()
+    assert '<span lang="en">1996-04-24</span>' in shown[1]
 
 
 def test_years_and_source_choose_what_is_marked(run_cells, shown, said):
-    namespace = run_cells(STEM, start_year=2010, end_year=2012, source="gacc")
+    namespace = run_cells(STEM, start_year=2012, end_year=2013, source="timeline")
     page = Marks("".join(shown[1:]))
-    assert sorted(page.marks) == ["slowdown-2012", "trade-2010", "trade-2011", "trade-2012"]
+    claims = load_table("claims")
+    primary = primary_results(run_audit())
+    last = claims["year_end"].fillna(claims["year"])
+    in_years = claims[(claims["year"] <= 2013) & (last >= 2012)]["claim_id"]
+    expected = sorted(c for c in in_years if primary[c].source == "timeline")
+    assert {"putin-visit-2012", "xi-first-trip-2013"} <= set(expected)
+    assert sorted(page.marks) == expected
+    unmarked = len(claims) - len(expected)
     assert said[1] == (
-        "4 claims are marked. 18 claims outside the chosen years or source are left unmarked."
+        f"{len(expected)} claims are marked. {unmarked} claims outside the chosen years or "
+        "source are left unmarked."
     )
-    assert "In 2012, Putin visited China" in page.visible()  # shown, not marked
-    assert namespace["marks"]["source"].unique().tolist() == ["gacc"]
+    assert "88.2 billion USD" in page.visible()  # shown, not marked
+    assert namespace["marks"]["source"].unique().tolist() == ["timeline"]
 
 
 def test_an_unknown_source_is_refused_in_one_line():

@@ -194,11 +194,11 @@ def _note(report: ArticleReport, mark: dict, sources_df) -> str:
     severity = mark["severity"]
     graded = "" if not isinstance(severity, str) else f" ({e(severity_name(severity, lang))})"
     computed = mark["computed"] if isinstance(mark["computed"], str) else DASH
-    figures = t.gettext(
-        "Article: {claimed} · {source}: {computed}",
-        claimed=mark["claimed"],
-        source=_source_label(mark["source"], report),
-        computed=computed,
+    # The claimed figure is the article's own words: it keeps their language.
+    article_label = t.pgettext("the article's figure", "Article")
+    figures = (
+        f'{e(article_label)}: <span lang="en">{e(str(mark["claimed"]))}</span> · '
+        f"{e(_source_label(mark['source'], report))}: {e(computed)}"
     )
     names = []
     for source_id in mark["sources"]:
@@ -215,7 +215,7 @@ def _note(report: ArticleReport, mark: dict, sources_df) -> str:
         f'<span class="note-symbol">{e(_symbol(verdict))}&#8239;{int(mark["number"])}</span> '
         f"<strong>{e(verdict_name(verdict, lang))}</strong>{graded} · "
         f"{e(str(mark[f'statement_{lang}']))}"
-        f'<span class="note-figures">{e(figures)}</span>'
+        f'<span class="note-figures">{figures}</span>'
         f'<span class="note-sources">{e(cited)}</span></li>'
     )
 
