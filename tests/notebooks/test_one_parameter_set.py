@@ -14,6 +14,7 @@ CLIPPED = {
     "05-heilongjiang": "2005–2014 гг.",
     "06-programme-funding": "2005–2018 гг.",
     "07-claims-audit": "2005–2018 гг.",
+    "09-annotated-article": "2005–2018 гг.",
 }
 
 
