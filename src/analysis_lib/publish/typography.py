@@ -13,6 +13,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from analysis_lib.vocabulary import LANGS
+
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 _NOT_PROSE = {"code", "pre", "script", "style", "title", "kbd", "samp"}
 
@@ -143,7 +145,7 @@ def _rules(lang: str, mark: str | None):
     return [*rules, ("Cyrillic", _CYRILLIC, frozenset())]
 
 
-def report_problems(reports_dir: Path, langs=("en", "ru")) -> list[str]:
+def report_problems(reports_dir: Path, langs=LANGS) -> list[str]:
     """Return the problems of every reader report ``<lang>/<stem>.html`` under ``reports_dir``."""
     problems = []
     for lang in langs:
