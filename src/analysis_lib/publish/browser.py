@@ -19,6 +19,7 @@ import os
 import select
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ MAX_SCREENSHOT_HEIGHT = 8000
 # After the load event: wait until no request is pending and nothing arrived for this long.
 QUIET_SECONDS = 0.3
 _COMMAND_FD, _REPLY_FD = 3, 4
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass
@@ -82,6 +84,33 @@ class PageCheck:
         )
 
 
+def parent_death_signal():
+    """Return a function that makes the calling process die (SIGKILL) with its parent.
+
+    For ``preexec_fn``: libc and ``prctl`` are looked up here, before the fork,
+    so the child only makes the system call. A browser started by a build
+    worker then dies with it, even when the worker is killed; its zygote and
+    renderers follow when the browser's pipes close. Outside Linux, or without
+    a loadable libc, the function does nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return lambda: None
+    import ctypes
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return lambda: None
+    parent = os.getpid()
+
+    def set_signal() -> None:
+        prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the call
+            os._exit(1)
+
+    return set_signal
+
+
 def _one_line(text: object, limit: int = 300) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -112,9 +141,12 @@ class DevToolsPipe:
         os.close(command_read)
         os.close(reply_write)
 
+        die_with_parent = parent_death_signal()
+
         def child_fds() -> None:
             os.dup2(high[0], _COMMAND_FD)
             os.dup2(high[1], _REPLY_FD)
+            die_with_parent()
 
         command = [
             str(self.chromium),
@@ -133,7 +165,7 @@ class DevToolsPipe:
                 stderr=subprocess.DEVNULL,
                 close_fds=False,
                 start_new_session=True,
-                preexec_fn=child_fds,  # only dup2: safe between fork and exec
+                preexec_fn=child_fds,  # dup2 and prctl only: safe between fork and exec
             )
         except OSError as error:
             self._close_fds()

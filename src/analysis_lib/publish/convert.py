@@ -267,6 +267,37 @@ def _is_stderr(output) -> bool:
     return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
 
+_EXPORTERS: dict[tuple[str, bool], object] = {}
+
+
+def html_exporter(lang: str, full: bool):
+    """Return this process's HTML exporter for ``lang`` and ``full``, built on first use.
+
+    Building one loads the template, its Jinja environment and the
+    preprocessors; a worker builds each of its (at most four) kinds once and
+    reuses them for every report.
+    """
+    key = (lang, full)
+    if key not in _EXPORTERS:
+        from nbconvert import HTMLExporter
+
+        # nbconvert warns "Alternative text is missing" for every matplotlib figure.
+        quiet = logging.getLogger("analysis_lib.publish.nbconvert")
+        quiet.setLevel(logging.ERROR)
+        exporter = HTMLExporter(
+            log=quiet,
+            template_name=TEMPLATE_NAME,
+            extra_template_basedirs=[str(paths.TEMPLATES_DIR)],
+            exclude_input=not full,
+            exclude_input_prompt=not full,
+            exclude_output_prompt=not full,
+            language_code=lang,
+        )
+        exporter.register_preprocessor(language_filter(lang), enabled=True)
+        _EXPORTERS[key] = exporter
+    return _EXPORTERS[key]
+
+
 def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
     """Return the HTML of an executed notebook.
 
@@ -283,32 +314,47 @@ def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
     full : bool
         True keeps code cells, prompts and stderr output; False is the reader version.
     """
+    return render_reports(nb, title=title, lang=lang, footers={full: footer})[full]
+
+
+def render_reports(nb, *, title: str, lang: str, footers: dict[bool, str]) -> dict[bool, str]:
+    """Return the reader (False) and full (True) HTML of an executed notebook.
+
+    The notebook is copied and titled once for both versions, and each
+    version's exporter is built once per process (:func:`html_exporter`).
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        Executed, normalised notebook (not modified).
+    title, lang
+        As for :func:`render_html`.
+    footers : dict
+        Provenance footer HTML (already escaped) by version: False the reader,
+        True the full version; only these versions are rendered.
+
+    Returns
+    -------
+    dict
+        HTML by version.
+    """
     import copy
 
-    from nbconvert import HTMLExporter
-
-    # nbconvert warns "Alternative text is missing" for every matplotlib figure.
-    quiet = logging.getLogger("analysis_lib.publish.nbconvert")
-    quiet.setLevel(logging.ERROR)
-    exporter = HTMLExporter(
-        log=quiet,
-        template_name=TEMPLATE_NAME,
-        extra_template_basedirs=[str(paths.TEMPLATES_DIR)],
-        exclude_input=not full,
-        exclude_input_prompt=not full,
-        exclude_output_prompt=not full,
-        language_code=lang,
-    )
-    exporter.register_preprocessor(language_filter(lang), enabled=True)
-    nb = copy.deepcopy(nb)
-    nb.metadata["title"] = title
-    if not full:
-        # The reader is prose, tables and figures: library warnings (e.g. a glyph
-        # missing from the fonts) stay in the full version only.
-        for cell in nb.cells:
-            if "outputs" in cell:
-                cell.outputs = [o for o in cell.outputs if not _is_stderr(o)]
-    body, _ = exporter.from_notebook_node(
-        nb, resources={"analysis_lib_footer": footer, "metadata": {"name": title}}
-    )
-    return body
+    shared = copy.deepcopy(nb)
+    shared.metadata["title"] = title
+    pages = {}
+    for full, footer in footers.items():
+        version = shared
+        if not full:
+            # The reader is prose, tables and figures: library warnings (e.g. a glyph
+            # missing from the fonts) stay in the full version only.
+            version = copy.copy(shared)
+            version.cells = [copy.copy(cell) for cell in shared.cells]
+            for cell in version.cells:
+                if "outputs" in cell:
+                    cell.outputs = [o for o in cell.outputs if not _is_stderr(o)]
+        body, _ = html_exporter(lang, full).from_notebook_node(
+            version, resources={"analysis_lib_footer": footer, "metadata": {"name": title}}
+        )
+        pages[full] = body
+    return pages

@@ -128,6 +128,30 @@ def print_with_chromium(chromium: Path, html_path: Path, pdf_path: Path, epoch: 
         pdf_path.write_bytes(renumber_node_ids(fix_pdf_dates(raw.read_bytes(), epoch)))
 
 
+def print_in_browser(chromium: Path, html_path: Path, pdf_path: Path, epoch: int) -> None:
+    """Print ``html_path`` to ``pdf_path`` in this process's running Chromium.
+
+    Same output as :func:`print_with_chromium` without starting a browser per
+    PDF (see :mod:`analysis_lib.publish.printer`).
+
+    Raises
+    ------
+    BuildError
+        When Chromium fails, does not answer, or returns no PDF.
+    """
+    from analysis_lib.publish.printer import close_shared_printer, shared_printer
+
+    try:
+        raw = shared_printer(chromium).print_pdf(html_path)
+    except BuildError:
+        close_shared_printer()  # the next report starts a new browser
+        raise
+    if not raw:
+        raise BuildError(f"{html_path}: Chromium returned an empty PDF")
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    pdf_path.write_bytes(renumber_node_ids(fix_pdf_dates(raw, epoch)))
+
+
 def require_latex() -> None:
     """Raise SystemDependencyError (naming the Debian packages) when xelatex is missing."""
     if shutil.which("xelatex") is None:

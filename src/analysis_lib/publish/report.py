@@ -140,8 +140,8 @@ def _build(job: ReportJob) -> ReportResult:
 
     nb = nbformat.read(str(job.executed), as_version=4)
     sources = convert.read_sources(job.sources_csv)
-    for name, full in ((f"{job.stem}.html", False), (f"{job.stem}.full.html", True)):
-        footer = convert.provenance_footer(
+    footers = {
+        full: convert.provenance_footer(
             job.lang,
             result.sources,
             sources,
@@ -150,13 +150,16 @@ def _build(job: ReportJob) -> ReportResult:
             stem=job.stem,
             full=full,
         )
-        page = convert.render_html(nb, title=job.title, lang=job.lang, footer=footer, full=full)
-        _write_staged(job, result.staged, f"{job.lang}/{name}", page)
+        for full in (False, True)
+    }
+    pages = convert.render_reports(nb, title=job.title, lang=job.lang, footers=footers)
+    for name, full in ((f"{job.stem}.html", False), (f"{job.stem}.full.html", True)):
+        _write_staged(job, result.staged, f"{job.lang}/{name}", pages[full])
 
     pdf_name = f"{job.lang}/{job.stem}.pdf"
     if job.pdf_engine == "chromium" and job.chromium is not None:
         reader = Path(result.staged[f"{job.lang}/{job.stem}.html"])
-        pdf.print_with_chromium(job.chromium, reader, job.stage_dir / pdf_name, job.epoch)
+        pdf.print_in_browser(job.chromium, reader, job.stage_dir / pdf_name, job.epoch)
         result.staged[pdf_name] = str(job.stage_dir / pdf_name)
         result.pdf = True
     elif job.pdf_engine == "latex":
@@ -256,13 +259,18 @@ def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
     """Build every job; return results by key, or raise the first failure."""
     results, failures = {}, []
     if workers <= 1:
-        for job in jobs:
-            try:
-                results[job.key] = build_report(job)
-            except BuildError as error:
-                failures.append(error)
-                break
-            progress.report(job, results[job.key])
+        from analysis_lib.publish.printer import close_shared_printer
+
+        try:
+            for job in jobs:
+                try:
+                    results[job.key] = build_report(job)
+                except BuildError as error:
+                    failures.append(error)
+                    break
+                progress.report(job, results[job.key])
+        finally:
+            close_shared_printer()
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
