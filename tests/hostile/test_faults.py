@@ -63,8 +63,17 @@ def _folders(tree: FaultTree, name: str, files: dict[str, bytes]) -> dict[str, P
     return {"reports": reports, "build": build}
 
 
+def _is_kernel(pid: int) -> bool:
+    """A cold kernel by its command line, a forked (warm) one by its process name."""
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        name = ""
+    return name == "warm-kernel" or "ipykernel_launcher" in command_line(pid)
+
+
 def _kernels(proc) -> list[int]:
-    return [p for p in descendants(proc.pid) if "ipykernel_launcher" in command_line(p)]
+    return [p for p in descendants(proc.pid) if _is_kernel(p)]
 
 
 def _chromium(proc) -> list[int]:

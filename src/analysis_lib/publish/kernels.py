@@ -5,11 +5,13 @@ binding port 0 and closing the socket; two forked workers can pick the same
 port between that check and the kernel's bind ("Address already in use").
 Here every kernel gets its own folder of Unix sockets (the ``ipc`` transport),
 so no two kernels of one machine share a name, and its stdout and stderr go to
-the report's kernel log instead of the terminal.
+the report's kernel log instead of the terminal. Kernels are forked from a
+warm parent when they can be (:mod:`analysis_lib.publish.warm`).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -40,6 +42,8 @@ def manager_class(socket_dir: Path, log: Path):
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
+    from analysis_lib.publish.warm import warm_parent
+
     class PrivateSocketKernelManager(AsyncKernelManager):
         @default("transport")
         def _private_transport(self) -> str:
@@ -51,6 +55,15 @@ def manager_class(socket_dir: Path, log: Path):
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             log.parent.mkdir(parents=True, exist_ok=True)
+            env = kw.get("env") or dict(os.environ)
+            parent = warm_parent(kernel_cmd, env)
+            if parent is not None:
+                process = parent.spawn(kernel_cmd, env, kw.get("cwd") or os.getcwd(), log)
+                provisioner = self.provisioner
+                provisioner.process, provisioner.pid = process, process.pid
+                provisioner.pgid, provisioner.cwd = process.pid, kw.get("cwd")
+                self._reconcile_connection_info(provisioner.connection_info)
+                return
             with open(log, "ab") as sink:  # the child keeps its own copy of the descriptor
                 kw["stdout"] = kw["stderr"] = sink
                 await super()._async_launch_kernel(kernel_cmd, **kw)
