@@ -123,3 +123,61 @@ def environment() -> dict:
         "load_average_1min": round(load[0], 2),
         "python": platform.python_version(),
     }
+
+
+_IN_PROCESS = """
+import json, os, sys, time
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas, seaborn
+jobs = json.loads(sys.argv[1])
+started = time.perf_counter()
+for notebook, lang, output_dir in jobs:
+    cells = json.load(open(notebook, encoding="utf-8"))["cells"]
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    tagged = [i for i, c in enumerate(c for c in cells if c["cell_type"] == "code")
+              if "parameters" in c.get("metadata", {}).get("tags", [])]
+    at = tagged[0] + 1 if tagged else 0
+    code.insert(at, f"lang = {lang!r}\\noutput_dir = {output_dir!r}")
+    namespace = {"__name__": "__main__"}
+    for source in code:
+        exec(compile(source, notebook, "exec"), namespace)
+    plt.close("all")
+print(json.dumps(time.perf_counter() - started))
+"""
+
+
+def in_process_floor(notebooks: list[Path], scratch: Path, *, languages, env: dict) -> float:
+    """Run every notebook's own code, per language, in one warm Python process.
+
+    The libraries are imported before the clock starts; no kernel, no
+    conversion, no PDF. Returns the wall time of the notebooks' code alone.
+    """
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    jobs = [
+        [str(notebook), lang, str(scratch / "work" / lang / notebook.stem)]
+        for notebook in notebooks
+        for lang in languages
+    ]
+    for *_, folder in jobs:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", _IN_PROCESS, json.dumps(jobs)],
+        cwd=scratch,
+        env={**os.environ, **env, "MPLBACKEND": "Agg"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        last = (completed.stderr.strip().splitlines() or ["no message"])[-1]
+        raise RuntimeError(f"in-process floor failed: {last}")
+    return float(completed.stdout.strip().splitlines()[-1])
+
+
+def children_peak_rss_mib() -> float:
+    """Return the peak resident memory of the largest finished child process, in MiB."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

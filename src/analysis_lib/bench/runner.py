@@ -19,6 +19,7 @@ QUICK_ROWS = 2_000
 # Targets as upper bounds on measured / baseline (the no-op one in seconds).
 BUILD_VS_NAIVE = 1 / 4
 BUILD_VS_FLOOR = 1.5
+BUILD_VS_IN_PROCESS = 3.0
 NO_OP_SECONDS = 1.0
 METRICS_VS_PANDAS = 1.3
 
@@ -90,6 +91,7 @@ def _build_rows(options: BenchOptions, work: Path, wanted: set[str]) -> list[Row
     scratch = work / "full"
     cores = max(1, min(options.jobs, os.cpu_count() or 1))
     full, naive, floor, no_op, touched, rebuilt = [], [], [], [], [], []
+    in_process: list[float] = []
 
     def build(force: bool) -> tuple[float, int]:
         return measure.build(
@@ -124,7 +126,17 @@ def _build_rows(options: BenchOptions, work: Path, wanted: set[str]) -> list[Row
                 html = scratch / "reports" / languages[0] / f"{notebooks[0].stem}.html"
                 prints = measure.pdf_print(html, work / "floor.pdf")
             floor.append((kernel + prints) * reports / cores)
+            in_process.append(
+                measure.in_process_floor(
+                    [source / n.name for n in notebooks],
+                    work / "in-process",
+                    languages=languages,
+                    env=_floor_env(scratch),
+                )
+                / cores
+            )
     what = f"{len(notebooks)} notebooks x {len(languages)} languages, jobs {options.jobs}"
+    what += f"; peak RSS of one build process {measure.children_peak_rss_mib():.0f} MiB"
     rows = [Row("build", "full cold build", full, note=what)]
     if naive:
         rows.append(
@@ -135,12 +147,38 @@ def _build_rows(options: BenchOptions, work: Path, wanted: set[str]) -> list[Row
         rows.append(
             Row("floor", "full cold build", full, "floor", floor, ("<=", BUILD_VS_FLOOR), note)
         )
+    if in_process:
+        note = f"notebooks' own code in one warm process / {cores} cores"
+        rows.append(
+            Row(
+                "floor",
+                "full cold build",
+                full,
+                "in-process floor",
+                in_process,
+                ("<=", BUILD_VS_IN_PROCESS),
+                note,
+            )
+        )
     if no_op:
         note = f"rebuilt {max(rebuilt)}: code changed meanwhile" if any(rebuilt) else ""
         rows.append(Row("rebuild", "no-op rebuild", no_op, target=("<", NO_OP_SECONDS), note=note))
         note = f"{notebooks[0].stem}: {len(languages)} report(s)"
         rows.append(Row("rebuild", "one notebook touched", touched, note=note))
     return rows
+
+
+def _floor_env(scratch: Path) -> dict:
+    """The environment the build gives kernels, for the in-process floor."""
+    from analysis_lib.publish.pipeline import source_date_epoch
+
+    return {
+        "SOURCE_DATE_EPOCH": str(source_date_epoch()),
+        "MATPLOTLIBRC": str(paths.MATPLOTLIBRC),
+        "ANALYSIS_LIB_BUILD_DIR": str(scratch / "build"),
+        "ANALYSIS_LIB_DATA_DIR": str(paths.data_dir()),
+        "PYTHONHASHSEED": "0",
+    }
 
 
 def _importer_rows(options: BenchOptions) -> list[Row]:
