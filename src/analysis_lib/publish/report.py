@@ -260,6 +260,7 @@ def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
     results, failures = {}, []
     if workers <= 1:
         from analysis_lib.publish.printer import close_shared_printer
+        from analysis_lib.publish.warm import close_warm_parent
 
         try:
             for job in jobs:
@@ -271,6 +272,7 @@ def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
                 progress.report(job, results[job.key])
         finally:
             close_shared_printer()
+            close_warm_parent()
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
