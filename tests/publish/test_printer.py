@@ -95,3 +95,25 @@ def test_the_browser_dies_with_a_killed_owner():
         owner.kill()
         owner.wait(timeout=30)
         owner.stdout.close()
+
+
+LINKED = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>
+<body><p id="top">See <a href="07-claims-audit.html">report 07</a>,
+<a href="https://www.imf.org/">the IMF</a> and <a href="#top">the top</a>.</p></body></html>"""
+
+
+@needs_chromium
+def test_a_link_to_a_sibling_report_does_not_carry_the_build_folder(tmp_path):
+    prints = []
+    try:
+        for folder in ("build-one", "build-two-longer"):
+            (tmp_path / folder).mkdir()
+            page = tmp_path / folder / "09.html"
+            page.write_text(LINKED, encoding="utf-8")
+            pdf.print_in_browser(CHROMIUM, page, tmp_path / folder / "09.pdf", 0)
+            prints.append((tmp_path / folder / "09.pdf").read_bytes())
+    finally:
+        printer.close_shared_printer()
+    assert prints[0] == prints[1]
+    assert b"file://" not in prints[0]
+    assert b"https://www.imf.org/" in prints[0]

@@ -33,6 +33,16 @@ _SETTLED = (
 )
 
 
+# Chromium writes a link as an absolute address: a link to a sibling report would
+# carry the build folder's path and differ between two builds. In the PDF such a
+# link stays as text; links to the web and within the page are kept.
+_LOCAL_LINKS_AS_TEXT = (
+    "document.querySelectorAll('a[href]').forEach(a => {"
+    " if (a.protocol === 'file:' && !a.getAttribute('href').startsWith('#'))"
+    " a.removeAttribute('href'); })"
+)
+
+
 class PdfPrinter:
     """One running Chromium that prints local HTML files to PDF bytes.
 
@@ -75,6 +85,7 @@ class PdfPrinter:
             pipe.events.clear()
             pipe.call("Page.navigate", {"url": Path(html_path).resolve().as_uri()}, session)
             self._wait_for_load(session, html_path)
+            pipe.call("Runtime.evaluate", {"expression": _LOCAL_LINKS_AS_TEXT}, session)
             pipe.call(
                 "Runtime.evaluate",
                 {"expression": _SETTLED, "awaitPromise": True, "returnByValue": True},
