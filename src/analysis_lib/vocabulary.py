@@ -17,6 +17,22 @@ AUDIT_SOURCES = ("gacc", "imf_dots_cn", "imf_dots_ru")
 reports; ``imf_dots_ru``: IMF DOTS as the partner reports (the mirror).
 """
 
+OFFICIAL_SOURCES = ("gacc", "mofcom", "peoples_daily", "xinhua")
+"""China's official trade figures by who announced them, customs first: the audit's
+primary sources for trade claims (``official_announcements`` for all but ``gacc``)."""
+
+OFFICIAL_CN = "official_cn"
+"""The audit source that takes each year's official figure: customs, else MOFCOM, else media."""
+
+TRADE_CLAIM_SOURCES = (*OFFICIAL_SOURCES, OFFICIAL_CN, *AUDIT_SOURCES[1:])
+"""Every source a trade claim can be judged against, in the order the audit lists them."""
+
+SEVERITIES = ("exact", "within rounding", "minor", "material")
+"""The severity of a verdict that is not unverifiable, from none to material."""
+
+ROLES = ("primary", "cross-check")
+"""A result's role: the claim's verdict (against its primary source) or a cross-check."""
+
 SERIES_SOURCES = (*AUDIT_SOURCES, "fcs")
 """Sources a trade series figure can draw: the audit sources and Russian customs (FCS)."""
 

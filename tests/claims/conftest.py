@@ -20,7 +20,16 @@ SOURCES = [
         "title": f"Test source {sid}",
         "accessed": "2026-01-01",
     }
-    for sid in ("article", "src_gacc", "src_dots", "src_events", "src_budget", "src_unctad")
+    for sid in (
+        "article",
+        "src_gacc",
+        "src_mofcom",
+        "src_press",
+        "src_dots",
+        "src_events",
+        "src_budget",
+        "src_unctad",
+    )
 ]
 
 CLAIM_DEFAULTS = {
@@ -45,6 +54,7 @@ class TinyData:
         self.write("sources", SOURCES)
         for table in (
             "customs_totals",
+            "official_announcements",
             "dots_trade",
             "timeline",
             "programme_budgets",
@@ -85,6 +95,17 @@ class TinyData:
                 for p, y, v in values
             ],
         )
+
+    def announced(self, *rows: dict) -> None:
+        """Write official announcements; each row gives at least announced_by, partner,
+        year and total_usd_bn."""
+        defaults = {
+            "reporter": "CN",
+            "as_published": "as published",
+            "published": "2015-01-01",
+            "source_id": "src_mofcom",
+        }
+        self.write("official_announcements", [{**defaults, **row} for row in rows])
 
     def dots(self, *values: tuple[str, str, int, float, float]) -> None:
         """Write DOTS rows ``(reporter, partner, year, exports_usd_mn, imports_usd_mn)``."""

@@ -65,12 +65,24 @@ def test_level_consistent_inconsistent_and_unverifiable_by_source(tiny):
     assert results["trade-2014", "gacc"].verdict == "consistent"
     assert results["trade-2014", "gacc"].computed == "95.28"
     assert results["trade-2014", "gacc"].sources == ("src_gacc", "article")
+    assert results["trade-2014", "gacc"].role == "primary"
     assert results["trade-2014", "imf_dots_cn"].verdict == "inconsistent"
     assert results["trade-2014", "imf_dots_cn"].computed == "95.00"
-    unverifiable = results["trade-2014", "imf_dots_ru"]
-    assert unverifiable.verdict == "unverifiable"
-    assert unverifiable.computed is None
-    assert "no CN-RU value for 2014" in unverifiable.explanation
+    assert results["trade-2014", "imf_dots_cn"].role == "cross-check"
+    # A source with no figure for the claim checks nothing: it is no cross-check.
+    assert ("trade-2014", "imf_dots_ru") not in results
+
+
+def test_a_primary_source_without_a_figure_leaves_the_claim_unverifiable(tiny):
+    tiny.claims(LEVEL)
+    tiny.dots(("CN", "RU", 2014, 50_000.0, 45_300.0))
+    results = run_audit(data_dir=tiny.root)
+    assert [(r.source, r.role, r.verdict) for r in results] == [
+        ("gacc", "primary", "unverifiable"),
+        ("imf_dots_cn", "cross-check", "consistent"),
+    ]
+    assert "no CN-RU value for 2014" in results[0].explanation
+    assert results[0].severity is None and results[1].severity == "exact"
 
 
 def test_explanation_gives_figures_years_sources_and_rule(tiny):
@@ -97,7 +109,8 @@ def test_growth_is_computed_from_the_sources_two_years(tiny, value_2014, verdict
     tiny.gacc(("RU", 2013, 100.0), ("RU", 2014, value_2014))
     (result,) = run_audit(source="gacc", data_dir=tiny.root)
     assert result.verdict == verdict
-    assert "100.00" in result.explanation and "2013" in result.explanation
+    assert f"({value_2014:g} / 100 − 1) × 100" in result.explanation
+    assert "2013" in result.explanation
 
 
 def test_growth_without_the_base_year_is_unverifiable(tiny):
@@ -356,18 +369,18 @@ def test_source_selects_results_and_counts_add_up(tiny):
     tiny.claims(LEVEL, EVENT)
     tiny.gacc(("RU", 2014, 95.28))
     tiny.write("timeline", [_event("1996-04-23", "day")])
+    tiny.dots(("CN", "RU", 2014, 50_000.0, 45_000.0))
     everything = run_audit(data_dir=tiny.root)
     assert [(r.id, r.source) for r in everything] == [
         ("trade-2014", "gacc"),
         ("trade-2014", "imf_dots_cn"),
-        ("trade-2014", "imf_dots_ru"),
         ("decree-1996-date", "timeline"),
     ]
     assert [r.source for r in run_audit(source="gacc", data_dir=tiny.root)] == ["gacc"]
     assert [r.id for r in run_audit(source="timeline", data_dir=tiny.root)] == ["decree-1996-date"]
     counts = verdict_counts(everything)
     assert counts["gacc"] == {"consistent": 1, "inconsistent": 0, "unverifiable": 0}
-    assert counts["imf_dots_cn"]["unverifiable"] == 1
+    assert counts["imf_dots_cn"]["inconsistent"] == 1
     assert counts["timeline"]["inconsistent"] == 1
     assert sum(sum(c.values()) for c in counts.values()) == len(everything)
 
@@ -387,3 +400,182 @@ def test_results_are_frozen():
     result = AuditResult("x", "gacc", "consistent", "1", "1", "because", ("article",))
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.verdict = "inconsistent"
+
+
+@pytest.mark.parametrize(
+    ("horizon", "verdict", "severity"),
+    [(("10", "15"), "consistent", "exact"), (("12", "20"), "inconsistent", "minor")],
+)
+def test_a_horizon_is_checked_against_the_horizon_the_plan_states(
+    tiny, horizon, verdict, severity
+):
+    tiny.claims(HORIZON)
+    low, high = horizon
+    event = {**_event("2007-08-20", "day"), "horizon_min_years": low, "horizon_max_years": high}
+    tiny.write("timeline", [event])
+    (result,) = run_audit(data_dir=tiny.root)
+    assert (result.verdict, result.severity) == (verdict, severity)
+    assert f"states a horizon of {low}–{high} years" in result.explanation
+
+
+def test_the_claim_names_its_primary_source_and_the_others_are_cross_checks(tiny):
+    tiny.claims({**LEVEL, "primary_source": "mofcom"})
+    tiny.gacc(("RU", 2014, 95.28))
+    tiny.announced(
+        {"announced_by": "MOFCOM", "partner": "RU", "year": 2014, "total_usd_bn": 95.45}
+    )
+    tiny.dots(("RU", "CN", 2014, 38_000.0, 50_000.0))
+    results = run_audit(data_dir=tiny.root)
+    assert [(r.source, r.role) for r in results] == [
+        ("mofcom", "primary"),
+        ("gacc", "cross-check"),
+        ("imf_dots_ru", "cross-check"),
+    ]
+    primary, gacc, mirror = results
+    # 95.45 against 95.3: 0.15 > 0.05 + 0.005, 0.16% of the figure
+    assert (primary.verdict, primary.severity) == ("inconsistent", "minor")
+    assert (gacc.gap, gacc.reason) == ("-0.18%", "other_official")
+    assert (mirror.gap, mirror.reason) == ("-7.81%", "other_reporter")
+    assert "CIF" in mirror.explanation and "gap -7.81%" in mirror.explanation
+
+
+@pytest.mark.parametrize(
+    ("claimed", "verdict"), [("79.3", "consistent"), ("78.9", "inconsistent")]
+)
+def test_a_published_bound_holds_when_the_claim_satisfies_it(tiny, claimed, verdict):
+    tiny.claims(
+        {**LEVEL, "claimed_text": claimed, "year": 2011, "primary_source": "peoples_daily"}
+    )
+    tiny.announced(
+        {
+            "announced_by": "PEOPLES_DAILY",
+            "partner": "RU",
+            "year": 2011,
+            "total_usd_bn": 79,
+            "total_bound": "over",
+            "source_id": "src_press",
+        }
+    )
+    (result,) = run_audit(data_dir=tiny.root)
+    assert (result.source, result.verdict, result.computed) == (
+        "peoples_daily",
+        verdict,
+        "over 79",
+    )
+    assert result.sources == ("src_press", "article")
+
+
+def test_a_stated_growth_is_judged_as_stated(tiny):
+    tiny.claims(GROWTH)
+    tiny.write(
+        "customs_totals",
+        [
+            {
+                "agency": "GACC",
+                "reporter": "CN",
+                "partner": "RU",
+                "year": 2014,
+                "release": "final",
+                "total_usd_bn": 95.28,
+                "reported_growth_pct": 7.5,
+                "source_id": "src_gacc",
+            }
+        ],
+    )
+    (result,) = run_audit(data_dir=tiny.root)
+    assert (result.verdict, result.severity, result.computed) == (
+        "inconsistent",
+        "material",  # 0.7 percentage point off
+        "7.5%",
+    )
+
+
+def test_official_cn_takes_each_years_official_figure_customs_first(tiny):
+    tiny.claims({**SLOWDOWN, "primary_source": "official_cn"})
+    tiny.gacc(("RU", 2010, 55.45))
+    tiny.announced(
+        {
+            "announced_by": "PEOPLES_DAILY",
+            "partner": "RU",
+            "year": 2011,
+            "total_usd_bn": 79,
+            "total_bound": "over",
+            "reported_growth_pct": 43,
+            "growth_bound": "nearly",
+            "source_id": "src_press",
+        },
+        {
+            "announced_by": "MOFCOM",
+            "partner": "RU",
+            "year": 2012,
+            "total_usd_bn": 88.1,
+            "reported_growth_pct": 11.2,
+        },
+    )
+    (result,) = run_audit(data_dir=tiny.root)
+    assert (result.source, result.verdict) == ("official_cn", "consistent")
+    assert result.computed == "2011: nearly 43%; 2012: 11.2%"
+    assert result.sources == ("src_mofcom", "src_press", "article")
+
+
+def test_a_name_with_words_dropped_is_a_minor_failure(tiny):
+    claim = {
+        **EVENT,
+        "claim_id": "programme-name",
+        "kind": "name",
+        "claimed_text": "The Economic Development of the Far East",
+        "unit": "name",
+        "check": "programme_name",
+        "tolerance": "same_words",
+    }
+    tiny.claims(claim)
+    event = {
+        **_event("1996-04-15", "day"),
+        "title_en": 'Approves "Economic and Social Development of the Far East 1996-2005"',
+    }
+    tiny.write("timeline", [event])
+    (result,) = run_audit(data_dir=tiny.root)
+    assert (result.verdict, result.severity) == ("inconsistent", "minor")
+    assert "drops 'and' 'social'" in result.explanation
+
+
+@pytest.mark.parametrize(("year", "verdict"), [("2002", "consistent"), ("2010", "unverifiable")])
+def test_an_outcome_needs_an_audit_dated_within_the_programme(tiny, year, verdict):
+    claim = {
+        **EVENT,
+        "claim_id": "programme-fails",
+        "kind": "outcome",
+        "claimed_text": "fails",
+        "unit": "outcome",
+        "year_end": 2005,
+        "check": "recorded_outcome",
+        "tolerance": "record_supports",
+    }
+    tiny.claims(claim)
+    audit = {**_event(year, "year"), "kind": "audit", "title_en": "Audit: a third built"}
+    tiny.write("timeline", [audit])
+    (result,) = run_audit(data_dir=tiny.root)
+    assert result.verdict == verdict
+    assert "a third built" in result.explanation
+
+
+def test_a_restated_claim_is_audited_and_carries_what_it_restates(tiny):
+    tiny.claims(EVENT, {**EVENT, "claim_id": "decree-again", "restates": "decree-1996-date"})
+    tiny.write("timeline", [_event("1996-04-24", "day")])
+    first, again = run_audit(data_dir=tiny.root)
+    assert (first.restates, again.restates) == (None, "decree-1996-date")
+    assert again.verdict == first.verdict == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"primary_source": "timeline"}, "primary_source for check 'level' must be one of"),
+        ({"restates": "trade-2014"}, "restates must name an earlier claim_id"),
+        ({"restates": "nowhere"}, "restates must name an earlier claim_id"),
+    ],
+)
+def test_registry_primary_and_restates_must_name_what_exists(tiny, change, message):
+    tiny.claims({**LEVEL, **change})
+    with pytest.raises(ClaimRegistryError, match=message):
+        run_audit(data_dir=tiny.root)

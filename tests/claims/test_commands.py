@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -26,12 +27,28 @@ def test_json_is_a_list_of_results(capsys):
     assert (code, err) == (0, "")
     results = json.loads(out)
     assert all(list(r) == list(COLUMNS) for r in results)
+    assert list(COLUMNS) == [
+        "id",
+        "source",
+        "verdict",
+        "claimed",
+        "computed",
+        "explanation",
+        "sources",
+        "role",
+        "severity",
+    ]
     trade = next(r for r in results if (r["id"], r["source"]) == ("trade-2010", "gacc"))
     assert trade["verdict"] == "consistent"
     assert trade["claimed"] == "55.5" and trade["computed"] == "55.45"
     assert trade["sources"] == ["vietnamplus_2010", "article"]
+    assert (trade["role"], trade["severity"]) == ("primary", "within rounding")
     funding = next(r for r in results if r["id"] == "programme-1996-funding")
     assert funding["computed"] is None
+    assert (funding["role"], funding["severity"]) == ("primary", None)
+    primaries = [r["id"] for r in results if r["role"] == "primary"]
+    assert len(primaries) == len(set(primaries)) == len({r["id"] for r in results})
+    assert {r["role"] for r in results} == {"primary", "cross-check"}
 
 
 def test_csv_has_the_same_columns_and_rows(capsys):
@@ -42,18 +59,49 @@ def test_csv_has_the_same_columns_and_rows(capsys):
     assert {r["source"] for r in rows} == {"imf_dots_cn"}
     ratio = next(r for r in rows if r["id"] == "ratio-2014-us")
     assert (ratio["verdict"], ratio["sources"]) == ("consistent", "imf_dots;article")
+    assert (ratio["role"], ratio["severity"]) == ("cross-check", "within rounding")
 
 
-def test_table_is_aligned_one_row_per_claim_and_source(capsys):
+def test_table_opens_with_the_headline_and_puts_the_primary_row_first(capsys):
+    code, out, _ = _run(capsys)
+    assert code == 0
+    headline, note, blank, header, *lines = out.splitlines()
+    assert re.fullmatch(
+        r"\d+ claims: \d+ consistent, \d+ inconsistent \(\d+ minor\), \d+ unverifiable",
+        headline,
+    )
+    assert "cross-checks" in note and "not counted" in note and blank == ""
+    assert header.split()[:7] == [
+        "id",
+        "role",
+        "source",
+        "verdict",
+        "severity",
+        "claimed",
+        "computed",
+    ]
+    role_column = header.index("role")
+    first_of = {}
+    for line in lines:
+        first_of.setdefault(line.split()[0], line[role_column:].split()[0])
+    assert set(first_of.values()) == {"primary"}
+    trade_2014 = [line for line in lines if line.startswith("trade-2014 ")]
+    assert [line[role_column:].split()[0] for line in trade_2014] == [
+        "primary",
+        "cross-check",
+        "cross-check",
+        "cross-check",
+    ]
+
+
+def test_source_filters_the_rows_and_the_headline_still_counts_every_claim(capsys):
+    full = _run(capsys)[1].splitlines()[0]
     code, out, _ = _run(capsys, "--source", "gacc")
     assert code == 0
-    header, *lines = out.splitlines()
-    assert header.split()[:5] == ["id", "source", "verdict", "claimed", "computed"]
-    verdict_column = header.index("verdict")
-    assert all(
-        line[verdict_column:].split()[0] in ("consistent", "inconsistent", "unverifiable")
-        for line in lines
-    )
+    headline, _note, _blank, header, *lines = out.splitlines()
+    assert headline == full
+    source_column = header.index("source")
+    assert {line[source_column:].split()[0] for line in lines} == {"gacc"}
     assert sum(line.startswith("trade-2014 ") for line in lines) == 1
     json_out = _run(capsys, "--source", "gacc", "--format", "json")[1]
     assert len(lines) == len(json.loads(json_out))
@@ -64,7 +112,9 @@ def test_table_is_aligned_one_row_per_claim_and_source(capsys):
     [
         (
             ["--source", "imf"],
-            "--source must be one of 'gacc', 'imf_dots_cn', 'imf_dots_ru', 'all'; not 'imf'",
+            "--source must be one of 'gacc', 'mofcom', 'peoples_daily', 'xinhua', "
+            "'official_cn', 'imf_dots_cn', 'imf_dots_ru', 'timeline', 'programme_budgets', "
+            "'trade_structure', 'all'; not 'imf'",
         ),
         (["--format", "xml"], "--format must be one of 'table', 'json', 'csv'; not 'xml'"),
     ],
@@ -80,6 +130,10 @@ def test_data_dir_is_honoured(capsys, tiny):
     code = main(["audit", "--format", "json", "--data-dir", str(tiny.root)])
     assert code == 0
     assert json.loads(capsys.readouterr().out) == []
+    assert main(["audit", "--data-dir", str(tiny.root)]) == 0
+    assert capsys.readouterr().out.startswith(
+        "0 claims: 0 consistent, 0 inconsistent (0 minor), 0 unverifiable\n"
+    )
 
 
 def test_the_cli_module_does_not_import_pandas_to_register():

@@ -36,6 +36,9 @@ REQUIRED_IDS = {
     "putin-visit-2012",
     "xi-first-trip-2013",
     "programme-1996-2005-period",
+    "footnote-5-source",
+    "programme-1996-name",
+    "programme-1996-fails",
 }
 
 
@@ -111,6 +114,8 @@ def test_parse_filters_keeps_order_and_repeats():
         ("source_id", "nowhere", "source_id must be a source_id of sources.csv"),
         ("kind", "vibe", "kind must be one of"),
         ("year", None, "year must be given for check 'level'"),
+        ("primary_source", "trade_structure", "primary_source for check 'level' must be one of"),
+        ("restates", "trade-2010", "restates must name an earlier claim_id"),
     ],
 )
 def test_a_bad_name_fails_naming_the_claim(claims, column, value, message):
@@ -132,6 +137,18 @@ def test_ratio_claims_need_two_partners(claims):
     broken.loc[row, "filters"] = "partner=US"
     with pytest.raises(ClaimRegistryError, match=r"claim 'ratio-2014-us'.*two partners"):
         validate_registry(broken, PROJECT_DATA_DIR)
+
+
+def test_every_claim_names_its_primary_source(claims):
+    from analysis_lib.claims.registry import TRADE_CHECKS
+
+    for claim in claims.to_dict("records"):
+        primary = claim["primary_source"]
+        if claim["check"] in TRADE_CHECKS:
+            # The article relies on China's official figures, never on IMF DOTS.
+            assert primary in ("gacc", "mofcom", "peoples_daily", "xinhua", "official_cn")
+        else:
+            assert primary == claim["table"]
 
 
 def test_a_repeated_claim_id_fails(claims):

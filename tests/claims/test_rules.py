@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from analysis_lib.claims import rules
+from analysis_lib.claims import record_rules, rules
 
 
 @pytest.mark.parametrize(
@@ -94,8 +94,23 @@ def test_same_year_for_a_date_and_a_period():
     ("years", "verdict"),
     [(10, "consistent"), (15, "consistent"), (9, "inconsistent"), (16, "inconsistent")],
 )
-def test_within_range_is_closed(years, verdict):
-    assert rules.judge_within_range(years, "10 – 15", "years").verdict == verdict
+def test_a_computed_figure_within_a_claimed_range_is_closed(years, verdict):
+    judgement = rules.judge_within_range(years, years, "10 – 15", "years", stated=False)
+    assert judgement.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict", "severity"),
+    [
+        ((10, 15), "consistent", "exact"),
+        ((8, 20), "consistent", "exact"),
+        ((12, 20), "inconsistent", "minor"),  # overlaps the claimed 10-15
+        ((20, 25), "inconsistent", "material"),
+    ],
+)
+def test_a_claimed_range_must_lie_within_the_stated_horizon(stated, verdict, severity):
+    judgement = rules.judge_within_range(*stated, "10 – 15", "years")
+    assert (judgement.verdict, judgement.severity) == (verdict, severity)
 
 
 def test_lower_than_previous_is_strict():
@@ -105,15 +120,99 @@ def test_lower_than_previous_is_strict():
 
 
 def test_majority_both_ends_names_the_failing_share():
-    holds = rules.judge_majority_both_ends(
+    holds = record_rules.judge_majority_both_ends(
         {"a": {1995: 60.0, 2015: 80.0}, "b": {1995: 51.0, 2015: 70.0}}
     )
     assert holds.verdict == "consistent"
-    fails = rules.judge_majority_both_ends(
+    fails = record_rules.judge_majority_both_ends(
         {"a": {1995: 7.9, 2015: 80.8}, "b": {1995: 65.2, 2015: 88.2}}
     )
     assert fails.verdict == "inconsistent"
     assert "a 1995 7.9%" in fails.rule
     assert "2015" not in fails.rule.split("not met by")[1]
     # exactly half is not a majority
-    assert rules.judge_majority_both_ends({"a": {1995: 50.0}}).verdict == "inconsistent"
+    assert record_rules.judge_majority_both_ends({"a": {1995: 50.0}}).verdict == "inconsistent"
+    assert fails.severity == "material"
+    assert record_rules.judge_majority_both_ends({"a": {1995: 49.5}}).severity == "minor"
+
+
+@pytest.mark.parametrize(
+    ("computed", "claimed", "source_half", "verdict", "severity"),
+    [
+        (95.28, "95.3", "0.005", "consistent", "within rounding"),  # 0.02 <= 0.05 + 0.005
+        (88.1, "88.2", "0.05", "consistent", "within rounding"),  # 0.1 <= 0.05 + 0.05, closed
+        (88.1, "88.25", "0.05", "inconsistent", "minor"),  # 0.15 > 0.005 + 0.05
+        (6.8, "6.8%", "0.05", "consistent", "exact"),
+        (80.0, "79.3", "0.5", "inconsistent", "minor"),  # 0.7 > 0.55, 0.9% of 80
+        (77.93, "79.3", "0", "inconsistent", "material"),  # 1.8% of 77.93
+    ],
+)
+def test_precision_on_both_sides(computed, claimed, source_half, verdict, severity):
+    judgement = rules.judge_half_last_digit(computed, claimed, "USD bn", Decimal(source_half))
+    assert (judgement.verdict, judgement.severity) == (verdict, severity)
+    if source_half != "0":
+        assert f"+ {Decimal(source_half).normalize():f}" in judgement.rule
+
+
+def test_a_rate_is_minor_below_half_a_percentage_point():
+    assert rules.judge_half_last_digit(7.2, "6.8%", "%").severity == "minor"
+    assert rules.judge_half_last_digit(7.4, "6.8%", "%").severity == "material"
+
+
+@pytest.mark.parametrize(
+    ("value", "half"), [(95.28, "0.005"), (88.1, "0.05"), (80.0, "0.5"), (95.285, "0.0005")]
+)
+def test_a_stored_figure_carries_the_precision_it_was_written_with(value, half):
+    assert rules.half_unit_of(value) == Decimal(half)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "verdict"),
+    [("79.3", "consistent"), ("79", "inconsistent"), ("78.5", "inconsistent")],
+)
+def test_a_lower_bound_holds_when_the_claim_satisfies_it(claimed, verdict):
+    judgement = rules.judge_lower_bound(79.0, claimed, "USD bn")
+    assert judgement.verdict == verdict
+    assert "over 79" in judgement.rule
+    if verdict == "consistent":
+        assert judgement.severity == "within rounding"
+
+
+def test_severity_of_dates_a_one_day_slip_is_minor():
+    assert rules.judge_same_date_at_precision("1996-04-24", "1996-04-23", "day").severity == (
+        "minor"
+    )
+    assert rules.judge_same_date_at_precision("1996-04-26", "1996-04-23", "day").severity == (
+        "material"
+    )
+    assert rules.judge_same_date_at_precision("2014-08", "2016-04-26", "day").severity == (
+        "material"
+    )
+    assert rules.judge_same_date_at_precision("2014-08", "2014-08-08", "day").severity == "exact"
+    assert rules.judge_same_date_at_precision("2014-08-08", "2014-08", "month").severity is None
+
+
+@pytest.mark.parametrize(
+    ("claimed", "verdict", "severity", "words"),
+    [
+        ("Economic and Social Development of the Far East", "consistent", "exact", ""),
+        (
+            "The Economic Development of the Far East in 1996 – 2005",
+            "inconsistent",
+            "minor",
+            "drops 'and' 'social'",
+        ),
+        ("Economic Revival of the Far East", "inconsistent", "material", "adds 'revival'"),
+    ],
+)
+def test_same_words_compares_a_name_word_by_word(claimed, verdict, severity, words):
+    judgement = record_rules.judge_same_words(
+        claimed, "Economic and Social Development of the Far East 1996-2005"
+    )
+    assert (judgement.verdict, judgement.severity) == (verdict, severity)
+    assert words in judgement.rule
+
+
+def test_a_record_outside_the_period_says_nothing_about_the_outcome():
+    assert record_rules.judge_record_supports(2002, 1996, 2005, "x").severity == "exact"
+    assert record_rules.judge_record_supports(2010, 1996, 2005, "x").verdict == "unverifiable"

@@ -145,7 +145,11 @@ def test_gacc_series_uses_final_gacc_rows_only(tiny_dots):
     final = customs[(customs["agency"] == "GACC") & (customs["partner"] == "RU")]
     final = final[final["release"] == "final"]
     assert series.tolist() == final.sort_values("year")["total_usd_bn"].tolist()
-    assert trade_series("gacc", "US", data_dir=tiny_dots).to_dict() == {2012: 484.68, 2024: 688.3}
+    assert trade_series("gacc", "US", data_dir=tiny_dots).to_dict() == {
+        2012: 484.68,
+        2014: 549.19,
+        2024: 688.3,
+    }
 
 
 def test_audit_sources_are_the_three_series():

@@ -246,8 +246,10 @@ def test_missing_file_names_it(data_copy: Path):
 
 def test_broken_sources_table_is_reported_when_checking_foreign_keys(data_copy: Path):
     sources = data_copy / "sources.csv"
-    sources.write_text(sources.read_text(encoding="utf-8") + "bad id,P,,T,,,2026-01-01,\n")
-    with pytest.raises(DataFileError, match=r"sources\.csv, row 42, column 'source_id'"):
+    text = sources.read_text(encoding="utf-8")
+    bad_row = len(text.splitlines()) + 1  # the line the appended record starts on
+    sources.write_text(text + "bad id,P,,T,,,2026-01-01,\n")
+    with pytest.raises(DataFileError, match=rf"sources\.csv, row {bad_row}, column 'source_id'"):
         load_table("timeline", data_dir=data_copy)
 
 

@@ -1,9 +1,12 @@
-"""The audit: every registered claim against every source that can check it.
+"""The audit: every registered claim against its primary source, with cross-checks beside it.
 
-Trade claims (level, growth, slowdown, ratio) are checked against each audit
-source of ``analysis_lib.loaders.AUDIT_SOURCES`` (GACC, IMF DOTS as China
-reports, IMF DOTS as the partner reports); other claims against the table the
-registry names, which is then the result's ``source``. Verdicts follow from
+Each claim names its primary source (``primary_source`` in the registry: for
+trade figures China's official figures, for dated events the record named by
+the claim's filters). Its verdict is judged against that source: one result of
+role ``primary`` per claim. Every other trade source that has a figure for a
+trade claim gives a result of role ``cross-check``, with its gap to the
+primary figure and the reason the two sources differ. Cross-checks never enter
+the headline counts (:mod:`analysis_lib.claims.verdicts`). Verdicts follow from
 the data and the tolerance rules of :mod:`analysis_lib.claims.rules` only.
 """
 
@@ -13,9 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis_lib.claims import rules
-from analysis_lib.claims.registry import CHECKS, TRADE_CHECKS, load_registry
+from analysis_lib.claims.registry import (
+    CHECKS,
+    TRADE_CHECKS,
+    load_registry,
+    primary_source_of,
+    restated_claim,
+)
 from analysis_lib.exceptions import must_be_one_of
-from analysis_lib.vocabulary import ALL_SOURCES
+from analysis_lib.vocabulary import ALL_SOURCES, ROLES
+
+PRIMARY, CROSS_CHECK = ROLES
 
 # Sources of the claims checked against one table: the tables themselves.
 TABLE_SOURCES = tuple(
@@ -27,6 +38,33 @@ TABLE_SOURCES = tuple(
     )
 )
 
+# Why a cross-check's figure differs from China's official one, as far as the
+# data say: the reason code and its sentence.
+REASONS = {
+    "revision": (
+        "same reporter (China) and valuation (exports FOB + imports CIF) as the official "
+        "figure: the IMF's data carry China's later revisions"
+    ),
+    "other_reporter": (
+        "other reporter: the partner's own records of its trade with China, its imports "
+        "valued CIF where China's exports are FOB, and its exports FOB where China's "
+        "imports are CIF"
+    ),
+    "other_official": (
+        "another official Chinese figure (customs release against the Ministry of Commerce's "
+        "announcement); the data do not say why the two differ"
+    ),
+    "press_rounding": "the official figure as a state news report states it, rounded",
+}
+_REASON_OF_SOURCE = {
+    "imf_dots_cn": "revision",
+    "imf_dots_ru": "other_reporter",
+    "gacc": "other_official",
+    "mofcom": "other_official",
+    "peoples_daily": "press_rounding",
+    "xinhua": "press_rounding",
+}
+
 
 @dataclass(frozen=True)
 class AuditResult:
@@ -37,8 +75,9 @@ class AuditResult:
     id : str
         The claim's ``claim_id``.
     source : str
-        The audit source (``gacc``, ``imf_dots_cn``, ``imf_dots_ru``) or the
-        table the claim was checked against (e.g. ``timeline``).
+        The trade source (``gacc``, ``mofcom``, ``peoples_daily``, ``xinhua``,
+        ``official_cn``, ``imf_dots_cn``, ``imf_dots_ru``) or the table the claim
+        was checked against (e.g. ``timeline``).
     verdict : str
         ``consistent``, ``inconsistent`` or ``unverifiable``.
     claimed : str
@@ -49,6 +88,18 @@ class AuditResult:
         The arithmetic in words: figures, years, source ids, result and rule.
     sources : tuple of str
         Source ids (``sources.csv``) of the figures used, then ``article``.
+    role : str
+        ``primary`` (the claim's verdict) or ``cross-check``.
+    severity : str or None
+        ``exact``, ``within rounding``, ``minor`` or ``material``; None when
+        unverifiable.
+    gap : str or None
+        A cross-check's gap to the primary figure (``-7.27%``, ``+0.01 pp``);
+        None for a primary result or when there is no primary figure.
+    reason : str or None
+        A cross-check's reason code (:data:`REASONS`); None for a primary result.
+    restates : str or None
+        The claim an audited restatement repeats (counted once in headlines).
     """
 
     id: str
@@ -58,6 +109,11 @@ class AuditResult:
     computed: str | None
     explanation: str
     sources: tuple[str, ...]
+    role: str = PRIMARY
+    severity: str | None = None
+    gap: str | None = None
+    reason: str | None = None
+    restates: str | None = None
 
     def as_dict(self) -> dict:
         """Return the result as a JSON-ready dict (``sources`` as a list)."""
@@ -69,14 +125,16 @@ class AuditResult:
             "computed": self.computed,
             "explanation": self.explanation,
             "sources": list(self.sources),
+            "role": self.role,
+            "severity": self.severity,
         }
 
 
 def audit_sources() -> tuple[str, ...]:
-    """Return the trade audit sources (``AUDIT_SOURCES`` of the loaders)."""
-    from analysis_lib.loaders import AUDIT_SOURCES
+    """Return the trade sources a trade claim can be judged against."""
+    from analysis_lib.vocabulary import TRADE_CLAIM_SOURCES
 
-    return tuple(AUDIT_SOURCES)
+    return TRADE_CLAIM_SOURCES
 
 
 def run_audit(*, source: str = ALL_SOURCES, data_dir: Path | None = None) -> list[AuditResult]:
@@ -85,16 +143,18 @@ def run_audit(*, source: str = ALL_SOURCES, data_dir: Path | None = None) -> lis
     Parameters
     ----------
     source : str, default "all"
-        ``"all"``, one trade audit source (``gacc``, ``imf_dots_cn``,
-        ``imf_dots_ru``: only trade claims, against it) or a table name of
-        :data:`TABLE_SOURCES` (only the claims checked against that table).
+        ``"all"``, one trade source (:func:`audit_sources`) or a table name of
+        :data:`TABLE_SOURCES`: only the results by that source (primary or
+        cross-check).
     data_dir : Path, optional
         Data package folder; default :func:`analysis_lib.paths.data_dir`.
 
     Returns
     -------
     list of AuditResult
-        In registry order; for a trade claim one result per trade source.
+        In registry order; per claim its primary result first, then its
+        cross-checks (trade sources with a figure for the claim, in the order
+        of :func:`audit_sources`; ``official_cn`` only as a primary source).
 
     Raises
     ------
@@ -105,7 +165,6 @@ def run_audit(*, source: str = ALL_SOURCES, data_dir: Path | None = None) -> lis
     """
     from analysis_lib.claims.evidence import Evidence
     from analysis_lib.claims.record_checks import RECORD_CHECK_FUNCTIONS
-    from analysis_lib.claims.trade_checks import TRADE_CHECK_FUNCTIONS
 
     trade_sources = audit_sources()
     allowed = (ALL_SOURCES, *trade_sources, *TABLE_SOURCES)
@@ -116,19 +175,64 @@ def run_audit(*, source: str = ALL_SOURCES, data_dir: Path | None = None) -> lis
     results = []
     for claim in claims.to_dict("records"):
         check = claim["check"]
-        if check in TRADE_CHECKS:
-            chosen = trade_sources if source == ALL_SOURCES else (source,)
-            for name in chosen:
-                if name in trade_sources:
-                    finding = TRADE_CHECK_FUNCTIONS[check](claim, name, evidence)
-                    results.append(_result(claim, name, finding))
+        if check in TRADE_CHECKS and source not in TABLE_SOURCES:
+            claim_results = _trade_results(claim, evidence, trade_sources, source)
+        elif check in TRADE_CHECKS:
+            claim_results = []
         elif source in (ALL_SOURCES, claim["table"]):
             finding = RECORD_CHECK_FUNCTIONS[check](claim, evidence)
-            results.append(_result(claim, claim["table"], finding))
+            claim_results = [_result(claim, claim["table"], finding, PRIMARY)]
+        else:
+            claim_results = []
+        results.extend(claim_results)
     return results
 
 
-def _result(claim: dict, source: str, finding) -> AuditResult:
+def _trade_results(claim: dict, evidence, trade_sources, wanted: str) -> list[AuditResult]:
+    from analysis_lib.claims.evidence import OFFICIAL_CN
+    from analysis_lib.claims.trade_checks import TRADE_CHECK_FUNCTIONS
+
+    check = TRADE_CHECK_FUNCTIONS[claim["check"]]
+    primary_source = primary_source_of(claim)
+    primary = check(claim, primary_source, evidence)
+    results = [_result(claim, primary_source, primary, PRIMARY)]
+    for name in trade_sources:
+        if name in (primary_source, OFFICIAL_CN) or wanted not in (ALL_SOURCES, name):
+            continue
+        finding = check(claim, name, evidence)
+        if finding.verdict == rules.UNVERIFIABLE:
+            continue  # a source without a figure for the claim checks nothing
+        results.append(_cross_check(claim, name, finding, primary, primary_source))
+    return [r for r in results if wanted in (ALL_SOURCES, r.source)]
+
+
+def _gap(claim: dict, finding, primary) -> str | None:
+    if finding.value is None or primary.value is None or not primary.value:
+        return None
+    if claim["check"] == "growth":
+        return f"{finding.value - primary.value:+.2f} pp"
+    return f"{(finding.value / primary.value - 1) * 100:+.2f}%"
+
+
+def _cross_check(claim: dict, name: str, finding, primary, primary_source: str) -> AuditResult:
+    gap = _gap(claim, finding, primary)
+    reason = _REASON_OF_SOURCE.get(name)
+    against = f"the primary figure ({primary_source}: {primary.computed})"
+    beside = f"Cross-check beside {against}"
+    beside += f": gap {gap}" if gap else ""
+    beside += f"; {REASONS[reason]}." if reason else "."
+    return _result(
+        claim,
+        name,
+        finding,
+        CROSS_CHECK,
+        gap=gap,
+        reason=reason,
+        explanation=f"{finding.explanation} {beside}",
+    )
+
+
+def _result(claim: dict, source: str, finding, role: str, **extra) -> AuditResult:
     cited = tuple(dict.fromkeys([*finding.source_ids, claim["source_id"]]))
     return AuditResult(
         id=claim["claim_id"],
@@ -136,13 +240,17 @@ def _result(claim: dict, source: str, finding) -> AuditResult:
         verdict=finding.verdict,
         claimed=str(claim["claimed_text"]),
         computed=finding.computed,
-        explanation=finding.explanation,
+        explanation=extra.pop("explanation", finding.explanation),
         sources=cited,
+        role=role,
+        severity=finding.severity,
+        restates=restated_claim(claim),
+        **extra,
     )
 
 
 def verdict_counts(results) -> dict[str, dict[str, int]]:
-    """Count verdicts per source.
+    """Count verdicts per source (primary and cross-check results alike).
 
     Parameters
     ----------

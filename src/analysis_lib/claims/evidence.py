@@ -1,34 +1,67 @@
-"""The data an audit reads: tables and trade series, loaded once, with their sources.
+"""The data an audit reads: tables and trade figures, loaded once, with their sources.
 
 Each figure the audit uses travels with the ``source_id`` values of the rows it
-came from, so every explanation can cite them.
+came from, so every explanation can cite them, and with the precision it was
+published with (half a unit of its last digit, or a bound), so every rule can
+judge it within the rounding of both the claim and the source.
+
+Trade sources (China's total trade with a partner in a year):
+
+- ``gacc``: China's customs release (``customs_totals``, agency GACC, final);
+- ``mofcom``, ``peoples_daily``, ``xinhua``: the official figure as the Ministry
+  of Commerce announced it or as state media stated it (``official_announcements``);
+- ``official_cn``: China's official figure of each year, customs first, then
+  MOFCOM, then People's Daily, then Xinhua;
+- ``imf_dots_cn``, ``imf_dots_ru``: IMF DOTS as China reports it and as the
+  partner reports it (the mirror); computed, so no rounding of their own.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
-from analysis_lib.exceptions import AnalysisLibError
+from analysis_lib.claims.rules import as_written, half_unit_of
+from analysis_lib.exceptions import AnalysisLibError, UnknownTableError
+from analysis_lib.vocabulary import OFFICIAL_CN, OFFICIAL_SOURCES
+
+ANNOUNCERS = {"mofcom": "MOFCOM", "peoples_daily": "PEOPLES_DAILY", "xinhua": "XINHUA"}
+ANNOUNCEMENTS_TABLE = "official_announcements"
 
 SOURCE_LABELS = {
     "gacc": "GACC (customs_totals, agency GACC, final release)",
+    "mofcom": "MOFCOM (official_announcements, China's Ministry of Commerce)",
+    "peoples_daily": (
+        "People's Daily (official_announcements, China's official figure as the paper states it)"
+    ),
+    "xinhua": "Xinhua (official_announcements, China's official figure as the agency states it)",
+    "official_cn": "China's official figures (customs first, then MOFCOM, then state media)",
     "imf_dots_cn": "IMF DOTS reported by China (dots_trade, exports FOB + imports CIF)",
     "imf_dots_ru": (
         "IMF DOTS reported by the partner (dots_trade mirror, exports FOB + imports CIF)"
     ),
 }
 
+_ZERO = Decimal(0)
+
 
 @dataclass(frozen=True)
 class Finding:
-    """What one check found for one claim and one source, before it becomes a result."""
+    """What one check found for one claim and one source, before it becomes a result.
+
+    ``severity`` is one of :data:`~analysis_lib.claims.rules.SEVERITIES`, None when
+    unverifiable; ``value`` is the number the claim was compared with (for a
+    cross-check's gap to the primary figure), None when there is none.
+    """
 
     verdict: str
     computed: str | None
     explanation: str
     source_ids: tuple[str, ...] = ()
+    severity: str | None = None
+    value: float | None = None
 
 
 def cite(source_ids) -> str:
@@ -38,10 +71,15 @@ def cite(source_ids) -> str:
 
 @dataclass(frozen=True)
 class TradePoint:
-    """China's total trade with a partner in one year, by one audit source.
+    """China's total trade with a partner in one year, by one trade source.
 
     ``value`` is None when the source has no figure for that year; ``missing``
-    then says why.
+    then says why. ``half`` is half a unit of the published figure's last digit
+    (0 for a figure computed from unrounded data); ``bound`` is ``"over"`` when
+    the source gives only a lower bound. ``growth`` is the growth the source
+    states for the year (None when it states none), ``growth_bound`` ``"nearly"``
+    when it says "nearly". ``by`` and ``growth_by`` name the official source
+    that gave the figure and the growth (they differ within ``official_cn``).
     """
 
     source: str
@@ -50,10 +88,34 @@ class TradePoint:
     value: float | None
     source_ids: tuple[str, ...]
     missing: str = ""
+    half: Decimal = _ZERO
+    bound: str = ""
+    growth: float | None = None
+    growth_half: Decimal = _ZERO
+    growth_bound: str = ""
+    by: str = ""
+    growth_by: str = ""
+
+    @property
+    def published(self) -> bool:
+        """True when the figure is a published one (it carries its own rounding)."""
+        return self.half != _ZERO or bool(self.bound)
+
+    def figure(self) -> str:
+        """Return the figure as published (``95.285``, ``over 79``) or computed (``95.24``)."""
+        if self.bound:
+            return f"{self.bound} {as_written(self.value)}"
+        return f"{as_written(self.value)}" if self.published else f"{self.value:.2f}"
 
     def describe(self) -> str:
-        """Return e.g. ``"CN-RU 2014 = 95.28 USD bn"``."""
-        return f"CN-{self.partner} {self.year} = {self.value:.2f} USD bn"
+        """Return e.g. ``"CN-RU 2014 = 95.28 USD bn"`` (with ``by MOFCOM`` when chosen)."""
+        by = f" (by {self.by})" if self.by and self.by != self.source else ""
+        return f"CN-{self.partner} {self.year} = {self.figure()} USD bn{by}"
+
+    def growth_figure(self) -> str:
+        """Return the stated growth as published, e.g. ``"nearly 43%"``."""
+        prefix = f"{self.growth_bound} " if self.growth_bound else ""
+        return f"{prefix}{as_written(self.growth)}%"
 
 
 class Evidence:
@@ -88,7 +150,14 @@ class Evidence:
         return frame if mask is None else frame[mask.fillna(False)]
 
     def trade_point(self, source: str, partner: str, year: int) -> TradePoint:
-        """Return China's total trade with ``partner`` in ``year`` as ``source`` reports it."""
+        """Return China's total trade with ``partner`` in ``year`` as ``source`` gives it."""
+        if source == OFFICIAL_CN:
+            return self._official_cn_point(partner, year)
+        if source in OFFICIAL_SOURCES:
+            return self._official_point(source, partner, year)
+        return self._dots_point(source, partner, year)
+
+    def _dots_point(self, source: str, partner: str, year: int) -> TradePoint:
         from analysis_lib.loaders import trade_series
 
         key = (source, partner)
@@ -104,28 +173,84 @@ class Evidence:
             )
         value = series.get(year) if hasattr(series, "get") else None
         if value is None or (isinstance(value, float) and math.isnan(value)):
-            missing = f"{SOURCE_LABELS[source]} has no CN-{partner} value for {year}"
-            return TradePoint(source, partner, year, None, (), missing)
+            return TradePoint(source, partner, year, None, (), _no_value(source, partner, year))
+        reporter, counterpart = ("CN", partner) if source == "imf_dots_cn" else (partner, "CN")
+        rows = self.rows("dots_trade", (("reporter", reporter), ("partner", counterpart)))
+        rows = rows[rows["year"].astype("int64") == int(year)]
+        ids = tuple(sorted(set(rows["source_id"].astype(str))))
+        return TradePoint(source, partner, year, float(value), ids)
+
+    def _official_rows(self, source: str):
+        if source == "gacc":
+            return self.rows(
+                "customs_totals", (("agency", "GACC"), ("release", "final"), ("reporter", "CN"))
+            )
+        try:
+            return self.rows(
+                ANNOUNCEMENTS_TABLE, (("announced_by", ANNOUNCERS[source]), ("reporter", "CN"))
+            )
+        except UnknownTableError:
+            # A data package from before the table existed has no announcements.
+            return None
+
+    def _official_point(self, source: str, partner: str, year: int) -> TradePoint:
+        rows = self._official_rows(source)
+        if rows is not None:
+            rows = rows[
+                (rows["partner"].astype("string") == partner)
+                & (rows["year"].astype("int64") == int(year))
+            ]
+        if rows is None or rows.empty:
+            return TradePoint(source, partner, year, None, (), _no_value(source, partner, year))
+        row = rows.to_dict("records")[0]
+        growth = row.get("reported_growth_pct")
+        has_growth = growth is not None and not (isinstance(growth, float) and math.isnan(growth))
         return TradePoint(
-            source, partner, year, float(value), self._trade_source_ids(source, partner, year)
+            source,
+            partner,
+            year,
+            float(row["total_usd_bn"]),
+            (str(row["source_id"]),),
+            half=half_unit_of(row["total_usd_bn"]),
+            bound=_text(row.get("total_bound")),
+            growth=float(growth) if has_growth else None,
+            growth_half=half_unit_of(growth) if has_growth else _ZERO,
+            growth_bound=_text(row.get("growth_bound")),
+            by=source,
+            growth_by=source if has_growth else "",
         )
 
-    def _trade_source_ids(self, source: str, partner: str, year: int) -> tuple[str, ...]:
-        # Mirrors the selection documented in docs/design.md ("Audit sources"),
-        # only to cite the rows behind a value that trade_series returned.
-        if source == "gacc":
-            rows = self.rows(
-                "customs_totals",
-                (
-                    ("agency", "GACC"),
-                    ("release", "final"),
-                    ("reporter", "CN"),
-                    ("partner", partner),
-                ),
-            )
-        elif source == "imf_dots_cn":
-            rows = self.rows("dots_trade", (("reporter", "CN"), ("partner", partner)))
-        else:
-            rows = self.rows("dots_trade", (("reporter", partner), ("partner", "CN")))
-        rows = rows[rows["year"].astype("int64") == int(year)]
-        return tuple(sorted(set(rows["source_id"].astype(str))))
+    def _official_cn_point(self, partner: str, year: int) -> TradePoint:
+        points = [self._official_point(s, partner, year) for s in OFFICIAL_SOURCES]
+        found = [p for p in points if p.value is not None]
+        if not found:
+            missing = f"{SOURCE_LABELS[OFFICIAL_CN]} have no CN-{partner} value for {year}"
+            return TradePoint(OFFICIAL_CN, partner, year, None, (), missing)
+        chosen = found[0]
+        stated = next((p for p in found if p.growth is not None), None)
+        ids = chosen.source_ids + (stated.source_ids if stated else ())
+        return TradePoint(
+            OFFICIAL_CN,
+            partner,
+            year,
+            chosen.value,
+            tuple(dict.fromkeys(ids)),
+            half=chosen.half,
+            bound=chosen.bound,
+            growth=stated.growth if stated else None,
+            growth_half=stated.growth_half if stated else _ZERO,
+            growth_bound=stated.growth_bound if stated else "",
+            by=chosen.by,
+            growth_by=stated.by if stated else "",
+        )
+
+
+def _no_value(source: str, partner: str, year: int) -> str:
+    return f"{SOURCE_LABELS[source]} has no CN-{partner} value for {year}"
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value).strip()
+    return "" if text in ("<NA>", "nan") else text

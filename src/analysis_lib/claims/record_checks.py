@@ -7,18 +7,14 @@ the rule that decided.
 
 from __future__ import annotations
 
-from analysis_lib.claims import rules
+import re
+
+from analysis_lib.claims import record_rules, rules
 from analysis_lib.claims.evidence import Evidence, Finding, cite
 from analysis_lib.claims.registry import parse_filters
-
-# The structure proxy. "Commodities" that China imports from Russia: SITC 2
-# (crude materials) + 3 (mineral fuels); "consumer goods" that China exports
-# to Russia: SITC 6 + 7 + 8 (manufactures). SITC 8 alone would be closer to
-# consumer goods but would fail the claim for 2015 by construction (37.4%),
-# so the broad group is the claim's most favourable honest reading.
-STRUCTURE_GROUPS = (
-    ("RU→CN crude materials + fuels (SITC2+3)", "RU", "CN", ("SITC2", "SITC3")),
-    ("CN→RU manufactures (SITC6+7+8)", "CN", "RU", ("SITC6", "SITC7", "SITC8")),
+from analysis_lib.claims.structure_check import (  # noqa: F401 (STRUCTURE_GROUPS: stories)
+    STRUCTURE_GROUPS,
+    check_structure_proxy,
 )
 
 
@@ -56,6 +52,16 @@ def _one_record(claim: dict, table: str, evidence: Evidence) -> tuple[dict | Non
     return None, finding
 
 
+def _close(judgement: rules.Judgement) -> str:
+    if judgement.severity is None:
+        return f"{judgement.rule} → {judgement.verdict}."
+    return f"{judgement.rule} → {judgement.verdict} ({judgement.severity})."
+
+
+def _finding(judgement: rules.Judgement, computed, explanation, ids) -> Finding:
+    return Finding(judgement.verdict, computed, explanation, tuple(ids), judgement.severity)
+
+
 def _year_of(value: object) -> int | None:
     text = "" if value is None else str(value).strip()
     if text in ("", "nan", "NaT", "<NA>", "None"):
@@ -85,9 +91,9 @@ def check_event_date(claim: dict, evidence: Evidence) -> Finding:
     recorded_note = f" Record note: {note}" if isinstance(note, str) and note.strip() else ""
     explanation = (
         f"{_record_label(record)}: start {start} (known to the {precision}); claimed "
-        f"{claim['claimed_text']}. {judgement.rule} → {judgement.verdict}.{recorded_note}"
+        f"{claim['claimed_text']}. {_close(judgement)}{recorded_note}{_note(claim)}"
     )
-    return Finding(judgement.verdict, start, explanation, (record["source_id"],))
+    return _finding(judgement, start, explanation, (record["source_id"],))
 
 
 def _record_years(claim: dict, evidence: Evidence, no_end: str):
@@ -118,28 +124,61 @@ def check_period(claim: dict, evidence: Evidence) -> Finding:
     judgement = rules.judge_same_year(claimed, (start, end))
     explanation = (
         f"{_record_label(record)}: from {record['start_date']} to {record['end_date']}; "
-        f"claimed {claim['claimed_text']}. {judgement.rule} → {judgement.verdict}."
+        f"claimed {claim['claimed_text']}. {_close(judgement)}"
     )
-    return Finding(judgement.verdict, f"{start}–{end}", explanation, (record["source_id"],))
+    return _finding(judgement, f"{start}–{end}", explanation, (record["source_id"],))
+
+
+def _horizon(record: dict) -> tuple[int, int] | None:
+    low, high = record.get("horizon_min_years"), record.get("horizon_max_years")
+    if _is_blank(low) or _is_blank(high):
+        return None
+    return int(low), int(high)
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or str(value).strip() in ("", "nan", "<NA>", "None")
 
 
 def check_duration(claim: dict, evidence: Evidence) -> Finding:
-    """Compare a claimed horizon in years with ``end year - start year`` of the record."""
-    record, start, end, failure = _record_years(
-        claim,
-        evidence,
-        "has no end_date (no cited source states one), so the horizon of "
-        f"{claim['claimed_text']} {claim['unit']} cannot be computed.{_note(claim)}",
-    )
+    """Compare a claimed horizon in years with the horizon the document states.
+
+    A document that states no horizon but has an end date gives
+    ``end year - start year`` instead.
+    """
+    record, failure = _one_record(claim, "timeline", evidence)
     if failure:
         return failure
+    ids = (record["source_id"],)
+    stated = _horizon(record)
+    if stated is not None:
+        low, high = stated
+        judgement = rules.judge_within_range(low, high, claim["claimed_text"], "years")
+        shown = f"{low}–{high}" if low != high else str(low)
+        explanation = (
+            f"{_record_label(record)}: the document states a horizon of {shown} years from "
+            f"{record['start_date']}; claimed {claim['claimed_text']} years. "
+            f"{_close(judgement)}{_note(claim)}"
+        )
+        return _finding(judgement, f"{shown} years", explanation, ids)
+    start, end = _year_of(record["start_date"]), _year_of(record.get("end_date"))
+    if end is None:
+        return Finding(
+            rules.UNVERIFIABLE,
+            None,
+            f"{_record_label(record)} states no horizon and has no end_date, so the horizon "
+            f"of {claim['claimed_text']} {claim['unit']} cannot be checked.{_note(claim)}",
+            ids,
+        )
     years = end - start
-    judgement = rules.judge_within_range(years, claim["claimed_text"], "years")
+    judgement = rules.judge_within_range(
+        years, years, claim["claimed_text"], "years", stated=False
+    )
     explanation = (
         f"{_record_label(record)}: {end} − {start} = {years} years; claimed "
-        f"{claim['claimed_text']} years. {judgement.rule} → {judgement.verdict}."
+        f"{claim['claimed_text']} years. {_close(judgement)}"
     )
-    return Finding(judgement.verdict, str(years), explanation, (record["source_id"],))
+    return _finding(judgement, f"{years} years", explanation, ids)
 
 
 def check_funding_share(claim: dict, evidence: Evidence) -> Finding:
@@ -186,54 +225,65 @@ def check_funding_share(claim: dict, evidence: Evidence) -> Finding:
     money = f"{chosen['unit'].iloc[0]} {chosen['currency'].iloc[0]}"
     explanation = (
         f"{where} {cite(ids)}: {funded_measure} {funded:g} / {needed_measure} {needed:g} "
-        f"{money} × 100 = {share:.2f}%; claimed {claim['claimed_text']}. "
-        f"{judgement.rule} → {judgement.verdict}."
+        f"{money} × 100 = {share:.2f}%; claimed {claim['claimed_text']}. {_close(judgement)}"
     )
-    return Finding(judgement.verdict, f"{share:.2f}%", explanation, ids)
+    return _finding(judgement, f"{share:.2f}%", explanation, ids)
 
 
-def check_structure_proxy(claim: dict, evidence: Evidence) -> Finding:
-    """Judge "the model of trade has not changed" on shares of SITC groups at both ends."""
-    rows = evidence.rows("trade_structure", parse_filters(claim.get("filters")))
-    years = (int(claim["year"]), int(claim["year_end"]))
-    shares: dict[str, dict[int, float]] = {}
-    used_ids: set[str] = set()
-    for label, exporter, importer, categories in STRUCTURE_GROUPS:
-        shares[label] = {}
-        for year in years:
-            chosen = rows[
-                (rows["exporter"].astype("string") == exporter)
-                & (rows["importer"].astype("string") == importer)
-                & (rows["year"].astype("int64") == year)
-                & rows["category"].astype("string").isin(categories)
-            ]
-            found = set(chosen["category"].astype(str))
-            if found != set(categories):
-                lacking = ", ".join(sorted(set(categories) - found))
-                return Finding(
-                    rules.UNVERIFIABLE,
-                    None,
-                    f"trade_structure with {_describe_filters(claim)} has no {lacking} share for "
-                    f"{exporter}→{importer} {year}, so the structure proxy cannot be computed.",
-                )
-            shares[label][year] = float(chosen["share_pct"].sum())
-            used_ids |= set(chosen["source_id"].astype(str))
-    judgement = rules.judge_majority_both_ends(shares)
-    figures = "; ".join(
-        f"{label}: " + ", ".join(f"{share:.1f}% in {year}" for year, share in by_year.items())
-        for label, by_year in shares.items()
+def _quoted_name(title: str) -> str | None:
+    """Return the name a record's title quotes ("…" or «…»), or None."""
+    match = re.search(r"\"([^\"]+)\"|«([^»]+)»", title)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def check_programme_name(claim: dict, evidence: Evidence) -> Finding:
+    """Compare a claimed programme name with the name its record quotes, word by word."""
+    record, failure = _one_record(claim, "timeline", evidence)
+    if failure:
+        return failure
+    name = _quoted_name(str(record.get("title_en", "")))
+    if name is None:
+        return Finding(
+            rules.UNVERIFIABLE,
+            None,
+            f"{_record_label(record)} quotes no name, so the claimed name cannot be "
+            f"compared.{_note(claim)}",
+            (record["source_id"],),
+        )
+    judgement = record_rules.judge_same_words(claim["claimed_text"], name)
+    explanation = (
+        f"{_record_label(record)}: the programme's name is {name!r}; claimed "
+        f"{claim['claimed_text']!r}. Years, dashes and the words "
+        f"{', '.join(sorted(record_rules.FILLER_WORDS))} are not compared. "
+        f"{_close(judgement)}"
+    )
+    return _finding(judgement, name, explanation, (record["source_id"],))
+
+
+def check_recorded_outcome(claim: dict, evidence: Evidence) -> Finding:
+    """Check a claimed outcome against a dated record of the result (kind ``audit``)."""
+    record, failure = _one_record(claim, "timeline", evidence)
+    if failure:
+        return failure
+    if record.get("kind") != "audit":
+        return Finding(
+            rules.UNVERIFIABLE,
+            None,
+            f"{_record_label(record)} is a {record.get('kind')!r}, not an audit of the "
+            f"programme's result, so the claimed outcome cannot be checked.{_note(claim)}",
+            (record["source_id"],),
+        )
+    year = _year_of(record["start_date"])
+    title = str(record.get("title_en", ""))
+    finding = title.split(": ", 1)[1] if ": " in title else title
+    judgement = record_rules.judge_record_supports(
+        year, int(claim["year"]), int(claim["year_end"]), finding
     )
     explanation = (
-        f"trade_structure ({_describe_filters(claim)}) {cite(used_ids)}, shares of each flow: "
-        f"{figures}. The claimed unchanged model (China imports commodities from Russia and "
-        f"exports consumer goods to it) must dominate both flows in {years[0]} and {years[1]}. "
-        f"{judgement.rule} → {judgement.verdict}."
+        f"{_record_label(record)}; claimed {claim['claimed_text']!r}. "
+        f"{_close(judgement)}{_note(claim)}"
     )
-    computed = "; ".join(
-        f"{label.split(' ')[0]} " + "→".join(f"{share:.1f}%" for share in by_year.values())
-        for label, by_year in shares.items()
-    )
-    return Finding(judgement.verdict, computed, explanation, tuple(sorted(used_ids)))
+    return _finding(judgement, f"{year}: {finding}", explanation, (record["source_id"],))
 
 
 RECORD_CHECK_FUNCTIONS = {
@@ -242,4 +292,6 @@ RECORD_CHECK_FUNCTIONS = {
     "duration": check_duration,
     "funding_share": check_funding_share,
     "structure_proxy": check_structure_proxy,
+    "programme_name": check_programme_name,
+    "recorded_outcome": check_recorded_outcome,
 }

@@ -19,7 +19,7 @@ from analysis_lib.exceptions import ClaimRegistryError
 
 CLAIMS_TABLE = "claims"
 
-KINDS = ("level", "growth", "ratio", "date", "share", "structure", "funding")
+KINDS = ("level", "growth", "ratio", "date", "share", "structure", "funding", "name", "outcome")
 
 # check -> (tolerances it accepts, tables it can read)
 CHECKS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -32,14 +32,20 @@ CHECKS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "duration": (("within_range",), ("timeline",)),
     "funding_share": (("half_last_digit",), ("programme_budgets",)),
     "structure_proxy": (("majority_both_ends",), ("trade_structure",)),
+    "programme_name": (("same_words",), ("timeline",)),
+    "recorded_outcome": (("record_supports",), ("timeline",)),
 }
 
-# Checks on China's total trade with a partner: evaluated against every audit
-# source (GACC and both IMF DOTS sides), not only against the table named.
+# Checks on China's total trade with a partner: evaluated against every trade
+# source (China's official figures, both IMF DOTS sides), not only the table named.
 TRADE_CHECKS = ("level", "growth", "slowdown", "ratio_fraction")
 
+# The primary source of a trade claim when the registry leaves it empty.
+DEFAULT_TRADE_PRIMARY = "gacc"
+
 # Checks that compare one claimed year with the data need that year.
-_NEEDS_YEAR = (*TRADE_CHECKS, "structure_proxy", "period")
+_NEEDS_YEAR = (*TRADE_CHECKS, "structure_proxy", "period", "recorded_outcome")
+_NEEDS_YEAR_END = ("period", "structure_proxy", "recorded_outcome")
 
 
 def parse_filters(text: object) -> tuple[tuple[str, str], ...]:
@@ -66,6 +72,23 @@ def parse_filters(text: object) -> tuple[tuple[str, str], ...]:
             raise ValueError(f"filters must be 'col=value;col=value'; not {text!r}")
         pairs.append((column.strip(), value.strip()))
     return tuple(pairs)
+
+
+def primary_source_of(claim: dict) -> str:
+    """Return the source a claim's verdict is judged against (its ``primary_source``).
+
+    Empty means ``gacc`` for a trade claim and the claim's ``table`` for the others.
+    """
+    named = claim.get("primary_source")
+    if not _is_missing(named):
+        return str(named)
+    return DEFAULT_TRADE_PRIMARY if claim.get("check") in TRADE_CHECKS else str(claim["table"])
+
+
+def restated_claim(claim: dict) -> str | None:
+    """Return the ``claim_id`` a claim restates, or None for a claim made once."""
+    named = claim.get("restates")
+    return None if _is_missing(named) else str(named)
 
 
 def load_registry(data_dir: Path | None = None):
@@ -166,11 +189,24 @@ def validate_registry(claims_df, data_dir: Path | None = None) -> None:
             )
         if check in _NEEDS_YEAR and _is_missing(claim.get("year")):
             raise fail(f"year must be given for check {check!r}")
-        if check in ("period", "structure_proxy") and _is_missing(claim.get("year_end")):
+        if check in _NEEDS_YEAR_END and _is_missing(claim.get("year_end")):
             raise fail(f"year_end must be given for check {check!r}")
+        primary = primary_source_of(claim)
+        allowed = _trade_sources() if check in TRADE_CHECKS else (table,)
+        if primary not in allowed:
+            raise fail(f"primary_source for check {check!r} must be one of {_quoted(allowed)}")
+        restated = restated_claim(claim)
+        if restated is not None and (restated == claim_id or restated not in seen):
+            raise fail(f"restates must name an earlier claim_id; not {restated!r}")
         source_id = claim.get("source_id")
         if source_id not in sources:
             raise fail(f"source_id must be a source_id of sources.csv; not {source_id!r}")
+
+
+def _trade_sources() -> tuple[str, ...]:
+    from analysis_lib.vocabulary import TRADE_CLAIM_SOURCES
+
+    return TRADE_CLAIM_SOURCES
 
 
 def _is_missing(value: object) -> bool:

@@ -1,20 +1,38 @@
-"""Tolerance rules: turn a computed figure and a claim into a verdict.
+"""Tolerance rules: turn a computed figure and a claim into a verdict and its severity.
 
 Every rule is a pure function of numbers and of the claim as written, so a
 verdict follows from the data and the rule only. Each returns a
-:class:`Judgement`: the verdict and one sentence naming the rule and the
-comparison that decided it; the audit adds the figures' years and sources.
+:class:`Judgement`: the verdict, its severity and one sentence naming the rule
+and the comparison that decided it; the audit adds the figures' years and
+sources. Rules on records (names, outcomes, structure) are in
+:mod:`analysis_lib.claims.record_rules`.
+
+Severity (every verdict but ``unverifiable`` has one):
+
+- ``exact``: the claim holds as stated, no tolerance used (equal figures, the
+  same date at the claim's precision, a condition that holds);
+- ``within rounding``: it holds only within the rounding of the claim and the
+  source (half a unit of each one's last digit), against a source's bound, or
+  as the nearest unit fraction of a ratio that is not exactly that fraction;
+- ``minor``: it fails, but narrowly: a level or ratio off by less than
+  :data:`MINOR_LEVEL_PCT` % of the source's figure, a rate off by less than
+  :data:`MINOR_RATE_POINTS` percentage point, a date off by one day, a name with
+  words dropped, a range that overlaps the recorded one;
+- ``material``: every other failure.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from analysis_lib.vocabulary import VERDICTS
+from analysis_lib.vocabulary import SEVERITIES, VERDICTS
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE = VERDICTS
+
+EXACT, WITHIN_ROUNDING, MINOR, MATERIAL = SEVERITIES
 
 TOLERANCES = (
     "half_last_digit",
@@ -24,21 +42,28 @@ TOLERANCES = (
     "within_range",
     "lower_than_previous",
     "majority_both_ends",
+    "same_words",
+    "record_supports",
 )
 
-# A flow "is dominated by" a group of goods when the group makes up more than
-# this share of it; the structure proxy applies it to both flows.
-MAJORITY_PCT = 50.0
+# A failed level or ratio is minor when off by less than this share of the
+# source's figure; a failed rate (growth, funding share) when off by less than
+# this many percentage points; a failed date when off by at most this many days.
+MINOR_LEVEL_PCT = 1.0
+MINOR_RATE_POINTS = 0.5
+MINOR_DATE_DAYS = 1
 
 _PRECISIONS = ("year", "month", "day")
+_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
 class Judgement:
-    """A verdict and the sentence that says which rule decided it."""
+    """A verdict, its severity (None when unverifiable) and the sentence that decided it."""
 
     verdict: str
     rule: str
+    severity: str | None = None
 
 
 def verdict_of(holds: bool) -> str:
@@ -56,6 +81,10 @@ def _number_as_written(claimed_text: str) -> Decimal:
         ) from None
 
 
+def _half_unit(number: Decimal) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (number.as_tuple().exponent - 1)
+
+
 def half_last_digit(claimed_text: str) -> Decimal:
     """Return half a unit of the last digit written in a claimed number.
 
@@ -69,37 +98,111 @@ def half_last_digit(claimed_text: str) -> Decimal:
     Decimal
         ``0.05`` for ``"55.5"``, ``0.5`` for ``"24%"``.
     """
-    exponent = _number_as_written(claimed_text).as_tuple().exponent
-    return Decimal(5) * Decimal(10) ** (exponent - 1)
+    return _half_unit(_number_as_written(claimed_text))
 
 
-def judge_half_last_digit(computed: float, claimed_text: str, unit: str = "") -> Judgement:
-    """Judge a rounded figure: it holds when the computed value rounds to it.
+def as_written(value: float) -> Decimal:
+    """Return a stored figure as the Decimal of its shortest text (``95.28``, ``80``).
 
-    The interval is closed: a computed 55.45 is consistent with a claimed
-    55.5, since rounding half up gives 55.5.
+    The data package writes each published figure with the digits it was
+    published with, so the shortest text of the stored float is the figure as
+    published: its last digit is its precision. A whole number (``80.0``) is
+    read as written without decimals (``80``).
+    """
+    number = Decimal(repr(float(value)))
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+
+
+def half_unit_of(value: float) -> Decimal:
+    """Return half a unit of the last digit of a published figure (0.005 for 95.28, 0.5 for 80)."""
+    return _half_unit(as_written(value))
+
+
+def _gap_severity(gap: Decimal, reference: float, unit: str) -> tuple[str, str]:
+    """Return the severity of a failed figure comparison and the phrase that says why."""
+    if unit == "%":
+        minor = gap < Decimal(str(MINOR_RATE_POINTS))
+        sign = "<" if minor else "≥"
+        return (MINOR if minor else MATERIAL), (
+            f"off by {_fmt(gap)} percentage point(s) {sign} {MINOR_RATE_POINTS:g}"
+        )
+    share = float(gap) / abs(reference) * 100 if reference else float("inf")
+    minor = share < MINOR_LEVEL_PCT
+    sign = "<" if minor else "≥"
+    return (MINOR if minor else MATERIAL), (
+        f"off by {share:.2f}% of the source's figure {sign} {MINOR_LEVEL_PCT:g}%"
+    )
+
+
+def judge_half_last_digit(
+    computed: float, claimed_text: str, unit: str = "", source_half: Decimal = _ZERO
+) -> Judgement:
+    """Judge a rounded figure: it holds when the two differ by at most both half-units.
+
+    The tolerance is half a unit of the claim's last written digit plus half a
+    unit of the source's (``source_half``; 0 for a figure the audit computes
+    from unrounded data). The interval is closed: 88.2 against 88.1 is
+    consistent, |88.2 − 88.1| = 0.1 ≤ 0.05 + 0.05.
 
     Parameters
     ----------
     computed : float
-        The figure computed from the data.
+        The source's figure (published or computed).
     claimed_text : str
         The claimed figure as written.
     unit : str, optional
-        Unit printed after the numbers in the rule sentence.
+        Unit printed after the numbers in the rule sentence; ``"%"`` marks a rate.
+    source_half : Decimal, optional
+        Half a unit of the source figure's last digit (:func:`half_unit_of`).
     """
     claimed = _number_as_written(claimed_text)
     half = half_last_digit(claimed_text)
+    tolerance = half + source_half
     # Decimal of the shortest repr avoids binary noise deciding a boundary case.
-    gap = abs(Decimal(repr(float(computed))) - claimed)
-    holds = gap <= half
+    source = Decimal(repr(float(computed))) if source_half == _ZERO else as_written(computed)
+    gap = abs(source - claimed)
+    holds = gap <= tolerance
     sign = "≤" if holds else ">"
     suffix = f" {unit}" if unit else ""
+    if source_half == _ZERO:
+        bound = f"{_fmt(half)}{suffix} (half a unit of the claim's last written digit)"
+    else:
+        bound = (
+            f"{_fmt(half)} + {_fmt(source_half)} = {_fmt(tolerance)}{suffix} (half a unit of "
+            f"the claim's last digit + half a unit of the source's)"
+        )
     rule = (
-        f"rule half_last_digit: |{_fmt(computed)} − {claimed}| = {_fmt(gap)}{suffix} "
-        f"{sign} {half.normalize():f}{suffix} (half a unit of the claim's last written digit)"
+        f"rule half_last_digit: |{_fmt(source)} − {claimed}| = {_fmt(gap)}{suffix} {sign} {bound}"
     )
-    return Judgement(verdict_of(holds), rule)
+    if holds:
+        severity = EXACT if gap == 0 else WITHIN_ROUNDING
+    else:
+        severity, why = _gap_severity(gap, float(source), unit)
+        rule += f"; {why}"
+    return Judgement(verdict_of(holds), rule, severity)
+
+
+def judge_lower_bound(bound: float, claimed_text: str, unit: str = "") -> Judgement:
+    """Judge a claimed figure against a source that gives only a lower bound ("over 79").
+
+    It holds when the claim satisfies the bound: claimed > bound. Its severity
+    is then ``within rounding``: the source confirms the claim only as far as
+    its rounded bound goes.
+    """
+    claimed = _number_as_written(claimed_text)
+    limit = as_written(bound)
+    holds = claimed > limit
+    sign = ">" if holds else "≤"
+    suffix = f" {unit}" if unit else ""
+    rule = (
+        f"rule half_last_digit against a bound: the source says over {_fmt(limit)}{suffix}; "
+        f"claimed {claimed} {sign} {_fmt(limit)}, so the claim "
+        f"{'satisfies' if holds else 'breaks'} the bound"
+    )
+    if holds:
+        return Judgement(CONSISTENT, rule, WITHIN_ROUNDING)
+    severity, why = _gap_severity(limit - claimed, float(limit), unit)
+    return Judgement(INCONSISTENT, f"{rule}; {why}", severity)
 
 
 def parse_fraction(claimed_text: str) -> tuple[int, int]:
@@ -131,7 +234,16 @@ def judge_nearest_fraction(
         f"rule nearest_fraction: the nearest unit fraction to {ratio:.4f} is "
         f"{numerator}/{denominator} ({numerator / denominator:.4f}) {sign} claimed {claimed_text}"
     )
-    return Judgement(verdict_of(holds), rule)
+    claimed_value = claimed[0] / claimed[1]
+    if holds:
+        return Judgement(CONSISTENT, rule, EXACT if ratio == claimed_value else WITHIN_ROUNDING)
+    off = abs(claimed_value - ratio) / ratio * 100 if ratio else float("inf")
+    minor = off < MINOR_LEVEL_PCT
+    rule += (
+        f"; {claimed_text} is off by {off:.1f}% of the ratio "
+        f"{'<' if minor else '≥'} {MINOR_LEVEL_PCT:g}%"
+    )
+    return Judgement(INCONSISTENT, rule, MINOR if minor else MATERIAL)
 
 
 def parse_partial_date(text: str) -> tuple[tuple[int, ...], str]:
@@ -149,14 +261,35 @@ def parse_partial_date(text: str) -> tuple[tuple[int, ...], str]:
     return parts, _PRECISIONS[len(parts) - 1]
 
 
+def _date_gap(claimed: tuple[int, ...], recorded: tuple[int, ...]) -> str:
+    """Return the gap between two dates in days (day precision) or in months or years."""
+    if len(claimed) == 3 and len(recorded) == 3:
+        days = (date(*claimed) - date(*recorded)).days
+        return f"{abs(days)} day(s)"
+    if len(claimed) >= 2 and len(recorded) >= 2:
+        months = (claimed[0] - recorded[0]) * 12 + claimed[1] - recorded[1]
+        return f"{abs(months)} month(s)"
+    return f"{abs(claimed[0] - recorded[0])} year(s)"
+
+
+def date_gap_days(claimed_text: str, recorded: str) -> int | None:
+    """Return claimed minus recorded in days when both are known to the day, else None."""
+    claimed_parts, _ = parse_partial_date(claimed_text)
+    recorded_parts, _ = parse_partial_date(recorded)
+    if len(claimed_parts) == 3 and len(recorded_parts) == 3:
+        return (date(*claimed_parts) - date(*recorded_parts)).days
+    return None
+
+
 def judge_same_date_at_precision(
     claimed_text: str, recorded: str, recorded_precision: str
 ) -> Judgement:
     """Compare a claimed date with a recorded one at the coarser of their precisions.
 
-    A mismatch at that precision is inconsistent. A match is consistent unless
-    the record is coarser than the claim: then the claim's finer part cannot be
-    confirmed and the verdict is unverifiable.
+    A mismatch at that precision is inconsistent: minor when the two are known
+    to the day and one day apart, else material. A match is consistent (exact)
+    unless the record is coarser than the claim: then the claim's finer part
+    cannot be confirmed and the verdict is unverifiable.
 
     Parameters
     ----------
@@ -184,7 +317,12 @@ def judge_same_date_at_precision(
             f"; the record is known only to the {recorded_precision}, finer than that is unchecked"
         )
         return Judgement(UNVERIFIABLE, rule)
-    return Judgement(verdict_of(same), rule)
+    if same:
+        return Judgement(CONSISTENT, rule, EXACT)
+    gap = _date_gap(claimed[:depth], recorded_parts[:depth])
+    one_day = depth == 3 and gap in (f"{d} day(s)" for d in range(1, MINOR_DATE_DAYS + 1))
+    rule += f"; off by {gap}"
+    return Judgement(INCONSISTENT, rule, MINOR if one_day else MATERIAL)
 
 
 def judge_same_year(claimed_years: tuple[int, ...], recorded_years: tuple[int, ...]) -> Judgement:
@@ -194,7 +332,9 @@ def judge_same_year(claimed_years: tuple[int, ...], recorded_years: tuple[int, .
     recorded = "–".join(str(y) for y in recorded_years)
     sign = "=" if holds else "≠"
     return Judgement(
-        verdict_of(holds), f"rule same_year: claimed {claimed} {sign} recorded {recorded}"
+        verdict_of(holds),
+        f"rule same_year: claimed {claimed} {sign} recorded {recorded}",
+        EXACT if holds else MATERIAL,
     )
 
 
@@ -206,52 +346,55 @@ def parse_range(claimed_text: str) -> tuple[float, float]:
     return min(numbers), max(numbers)
 
 
-def judge_within_range(computed: float, claimed_text: str, unit: str = "") -> Judgement:
-    """Judge a computed figure against a claimed closed range."""
-    low, high = parse_range(claimed_text)
-    holds = low <= computed <= high
-    where = "within" if holds else "outside"
+def judge_within_range(
+    low: float, high: float, claimed_text: str, unit: str = "", *, stated: bool = True
+) -> Judgement:
+    """Judge a claimed range against a recorded one ``[low, high]``.
+
+    With ``stated`` the record is a range the document states (a horizon): the
+    claim holds when its range lies within it; ranges that overlap otherwise
+    are a minor failure, disjoint ones material. Without it, ``low == high`` is
+    one computed figure, which holds when it lies within the claimed range.
+    """
+    claimed_low, claimed_high = parse_range(claimed_text)
     suffix = f" {unit}" if unit else ""
-    rule = f"rule within_range: {_fmt(computed)}{suffix} is {where} [{_fmt(low)}, {_fmt(high)}]"
-    return Judgement(verdict_of(holds), rule)
+    recorded = f"[{_fmt(low)}, {_fmt(high)}]{suffix}"
+    claimed = f"[{_fmt(claimed_low)}, {_fmt(claimed_high)}]"
+    if not stated:
+        holds = claimed_low <= low <= claimed_high
+        where = "within" if holds else "outside"
+        rule = f"rule within_range: {_fmt(low)}{suffix} is {where} {claimed}"
+        return Judgement(verdict_of(holds), rule, EXACT if holds else MATERIAL)
+    holds = low <= claimed_low and claimed_high <= high
+    overlaps = claimed_low <= high and low <= claimed_high
+    where = "within" if holds else ("overlaps but leaves" if overlaps else "lies outside")
+    rule = f"rule within_range: claimed {claimed} {where} the stated {recorded}"
+    if holds:
+        return Judgement(CONSISTENT, rule, EXACT)
+    return Judgement(INCONSISTENT, rule, MINOR if overlaps else MATERIAL)
 
 
-def judge_lower_than_previous(current: float, previous: float, year: int) -> Judgement:
-    """Judge a slowdown: growth in ``year`` must be strictly below growth in ``year - 1``."""
+def judge_lower_than_previous(
+    current: float, previous: float, year: int, shown: tuple[str, str] | None = None
+) -> Judgement:
+    """Judge a slowdown: growth in ``year`` must be strictly below growth in ``year - 1``.
+
+    ``shown`` replaces the printed ``(previous, current)`` growth figures, e.g.
+    ``("nearly 43%", "11.2%")`` for rates as announced.
+    """
     holds = current < previous
     sign = "<" if holds else "≥"
-    rule = (
-        f"rule lower_than_previous: growth {year} {current:.1f}% {sign} "
-        f"growth {year - 1} {previous:.1f}%"
-    )
-    return Judgement(verdict_of(holds), rule)
+    before, now = shown or (f"{previous:.1f}%", f"{current:.1f}%")
+    rule = f"rule lower_than_previous: growth {year} {now} {sign} growth {year - 1} {before}"
+    return Judgement(verdict_of(holds), rule, EXACT if holds else MATERIAL)
 
 
-def judge_majority_both_ends(shares: dict[str, dict[int, float]]) -> Judgement:
-    """Judge the structure proxy: every group's share must exceed 50% in every year.
-
-    Parameters
-    ----------
-    shares : dict
-        ``{flow label: {year: share in %}}``, one entry per flow and year.
-    """
-    failing = [
-        f"{label} {year} {share:.1f}%"
-        for label, by_year in shares.items()
-        for year, share in sorted(by_year.items())
-        if not share > MAJORITY_PCT
-    ]
-    if failing:
-        rule = (
-            f"rule majority_both_ends: each share must exceed {MAJORITY_PCT:.0f}% in both years; "
-            f"not met by {', '.join(failing)}"
-        )
-        return Judgement(INCONSISTENT, rule)
-    rule = f"rule majority_both_ends: every share exceeds {MAJORITY_PCT:.0f}% in both years"
-    return Judgement(CONSISTENT, rule)
-
-
-def _fmt(value: float) -> str:
+def _fmt(value) -> str:
     """Print a figure with no more digits than it has (up to 4 decimals)."""
+    if isinstance(value, Decimal):
+        text = f"{value.normalize():f}"
+        if "." in text and len(text.split(".")[1]) > 4:
+            text = f"{float(value):.4f}".rstrip("0").rstrip(".")
+        return text if text not in ("", "-0") else "0"
     text = f"{float(value):.4f}".rstrip("0").rstrip(".")
     return text if text not in ("", "-0") else "0"

@@ -1,9 +1,11 @@
-"""Checks of claims about China's total trade with a partner, for one audit source.
+"""Checks of claims about China's total trade with a partner, for one trade source.
 
-Each function takes the claim (a registry row as a dict), the audit source
-(``gacc``, ``imf_dots_cn``, ``imf_dots_ru``) and the :class:`Evidence`, and
-returns a :class:`Finding` whose explanation gives the figures, their years
-and sources, the arithmetic and the rule that decided.
+Each function takes the claim (a registry row as a dict), the trade source
+(see :mod:`analysis_lib.claims.evidence`) and the :class:`Evidence`, and returns
+a :class:`Finding` whose explanation gives the figures as published, their
+years and sources, the arithmetic and the rule that decided. A published
+figure is judged within its own rounding as well as the claim's; a growth rate
+the source states is judged as stated.
 """
 
 from __future__ import annotations
@@ -30,6 +32,19 @@ def _missing(points: list[TradePoint], purpose: str) -> Finding | None:
     )
 
 
+def _bounded(points: list[TradePoint], purpose: str) -> Finding | None:
+    bounds = [p for p in points if p.bound]
+    if not bounds:
+        return None
+    shown = ", ".join(f"{p.describe()} {cite(p.source_ids)}" for p in bounds)
+    return Finding(
+        rules.UNVERIFIABLE,
+        None,
+        f"{shown}: a bound, not a figure, so {purpose} cannot be computed from it.",
+        _ids(bounds),
+    )
+
+
 def _figures(source: str, points: list[TradePoint]) -> str:
     shown = ", ".join(f"{p.describe()} {cite(p.source_ids)}" for p in points)
     return f"{SOURCE_LABELS[source]}: {shown}"
@@ -40,7 +55,15 @@ def _ids(points: list[TradePoint]) -> tuple[str, ...]:
 
 
 def _close(judgement: rules.Judgement) -> str:
-    return f"{judgement.rule} → {judgement.verdict}."
+    if judgement.severity is None:
+        return f"{judgement.rule} → {judgement.verdict}."
+    return f"{judgement.rule} → {judgement.verdict} ({judgement.severity})."
+
+
+def _finding(judgement: rules.Judgement, computed, explanation, points, value) -> Finding:
+    return Finding(
+        judgement.verdict, computed, explanation, _ids(points), judgement.severity, value
+    )
 
 
 def check_level(claim: dict, source: str, evidence: Evidence) -> Finding:
@@ -50,12 +73,18 @@ def check_level(claim: dict, source: str, evidence: Evidence) -> Finding:
     gap = _missing(points, "the level")
     if gap:
         return gap
-    value = points[0].value
-    judgement = rules.judge_half_last_digit(value, claim["claimed_text"], "USD bn")
+    point = points[0]
+    if point.bound:
+        judgement = rules.judge_lower_bound(point.value, claim["claimed_text"], "USD bn")
+    else:
+        judgement = rules.judge_half_last_digit(
+            point.value, claim["claimed_text"], "USD bn", point.half
+        )
     explanation = (
         f"{_figures(source, points)}; claimed {claim['claimed_text']} USD bn. {_close(judgement)}"
     )
-    return Finding(judgement.verdict, f"{value:.2f}", explanation, _ids(points))
+    value = None if point.bound else point.value
+    return _finding(judgement, point.figure(), explanation, points, value)
 
 
 def _growth(start: TradePoint, end: TradePoint) -> float:
@@ -64,37 +93,90 @@ def _growth(start: TradePoint, end: TradePoint) -> float:
     return growth_between(start.value, end.value)
 
 
+def _computed_growth_text(start: TradePoint, end: TradePoint) -> str:
+    return f"({end.figure()} / {start.figure()} − 1) × 100 = {_growth(start, end):.2f}%"
+
+
 def check_growth(claim: dict, source: str, evidence: Evidence) -> Finding:
-    """Compare a claimed growth rate with ``(value[year] / value[year-1] - 1) * 100``."""
+    """Compare a claimed growth rate with the rate the source states for the year.
+
+    Without a stated rate, the rate is ``(value[year] / value[year-1] - 1) * 100``.
+    """
     partner, year = _partners(claim)[0], int(claim["year"])
-    points = _points(evidence, source, partner, [year - 1, year])
-    gap = _missing(points, f"the growth {year - 1}→{year}")
+    end = evidence.trade_point(source, partner, year)
+    if end.value is not None and end.growth is not None and not end.growth_bound:
+        start = evidence.trade_point(source, partner, year - 1)
+        judgement = rules.judge_half_last_digit(
+            end.growth, claim["claimed_text"], "%", end.growth_half
+        )
+        levels = [start, end] if start.value is not None else [end]
+        recomputed = ""
+        if start.value is not None and not (start.bound or end.bound):
+            recomputed = f" From the levels, {_computed_growth_text(start, end)}."
+        explanation = (
+            f"{_figures(source, levels)}; growth {year} as published {end.growth_figure()} "
+            f"{cite(end.source_ids)}; claimed {claim['claimed_text']}.{recomputed} "
+            f"{_close(judgement)}"
+        )
+        return _finding(judgement, end.growth_figure(), explanation, levels, end.growth)
+    points = [evidence.trade_point(source, partner, year - 1), end]
+    purpose = f"the growth {year - 1}→{year}"
+    gap = _missing(points, purpose) or _bounded(points, purpose)
     if gap:
         return gap
     growth = _growth(*points)
     judgement = rules.judge_half_last_digit(growth, claim["claimed_text"], "%")
     explanation = (
-        f"{_figures(source, points)}; growth = ({points[1].value:.2f} / {points[0].value:.2f}"
-        f" − 1) × 100 = {growth:.2f}%; claimed {claim['claimed_text']}. {_close(judgement)}"
+        f"{_figures(source, points)}; growth = {_computed_growth_text(*points)}; "
+        f"claimed {claim['claimed_text']}. {_close(judgement)}"
     )
-    return Finding(judgement.verdict, f"{growth:.2f}%", explanation, _ids(points))
+    return _finding(judgement, f"{growth:.2f}%", explanation, points, growth)
+
+
+def _year_growth(evidence: Evidence, source: str, partner: str, year: int):
+    """Return ``(growth, shown, points, failure)`` for one year: stated, else computed."""
+    end = evidence.trade_point(source, partner, year)
+    if end.value is not None and end.growth is not None:
+        return end.growth, end.growth_figure(), [end], None
+    points = [evidence.trade_point(source, partner, year - 1), end]
+    purpose = f"growth in {year}"
+    failure = _missing(points, purpose) or _bounded(points, purpose)
+    if failure:
+        return None, "", points, failure
+    growth = _growth(*points)
+    return growth, f"{growth:.1f}%", points, None
 
 
 def check_slowdown(claim: dict, source: str, evidence: Evidence) -> Finding:
     """Check that growth in the claim's year is below growth in the year before."""
     partner, year = _partners(claim)[0], int(claim["year"])
-    points = _points(evidence, source, partner, [year - 2, year - 1, year])
-    gap = _missing(points, f"growth in {year - 1} and {year}")
-    if gap:
-        return gap
-    previous, current = _growth(points[0], points[1]), _growth(points[1], points[2])
-    judgement = rules.judge_lower_than_previous(current, previous, year)
-    explanation = (
-        f"{_figures(source, points)}; growth {year - 1} = {previous:.2f}%, "
-        f"growth {year} = {current:.2f}%. {_close(judgement)}"
+    previous, previous_shown, early, fail_early = _year_growth(evidence, source, partner, year - 1)
+    current, current_shown, late, fail_late = _year_growth(evidence, source, partner, year)
+    failures = [f for f in (fail_early, fail_late) if f]
+    if failures:
+        return Finding(
+            rules.UNVERIFIABLE,
+            None,
+            " ".join(f.explanation for f in failures),
+            tuple(sorted({i for f in failures for i in f.source_ids})),
+        )
+    points = list({(p.year, p.source_ids): p for p in [*early, *late]}.values())
+    points.sort(key=lambda p: p.year)
+    judgement = rules.judge_lower_than_previous(
+        current, previous, year, shown=(previous_shown, current_shown)
     )
-    computed = f"{year - 1}: {previous:.1f}%; {year}: {current:.1f}%"
-    return Finding(judgement.verdict, computed, explanation, _ids(points))
+
+    def how(shown: str, used: list[TradePoint]) -> str:
+        if len(used) == 1:
+            return f"{shown} as published"
+        return f"{_computed_growth_text(*used)}"
+
+    explanation = (
+        f"{_figures(source, points)}; growth {year - 1} = {how(previous_shown, early)}, "
+        f"growth {year} = {how(current_shown, late)}. {_close(judgement)}"
+    )
+    computed = f"{year - 1}: {previous_shown}; {year}: {current_shown}"
+    return _finding(judgement, computed, explanation, points, None)
 
 
 def check_ratio_fraction(claim: dict, source: str, evidence: Evidence) -> Finding:
@@ -104,7 +186,8 @@ def check_ratio_fraction(claim: dict, source: str, evidence: Evidence) -> Findin
 
     (top, bottom), year = _partners(claim)[:2], int(claim["year"])
     points = [evidence.trade_point(source, top, year), evidence.trade_point(source, bottom, year)]
-    gap = _missing(points, f"the ratio CN-{top} / CN-{bottom}")
+    purpose = f"the ratio CN-{top} / CN-{bottom}"
+    gap = _missing(points, purpose) or _bounded(points, purpose)
     if gap:
         return gap
     value = ratio(points[0].value, points[1].value)
@@ -113,11 +196,11 @@ def check_ratio_fraction(claim: dict, source: str, evidence: Evidence) -> Findin
         value, claim["claimed_text"], nearest.numerator, nearest.denominator
     )
     explanation = (
-        f"{_figures(source, points)}; ratio = {points[0].value:.2f} / {points[1].value:.2f} = "
+        f"{_figures(source, points)}; ratio = {points[0].figure()} / {points[1].figure()} = "
         f"{value:.4f}. {_close(judgement)}"
     )
     computed = f"{nearest.numerator}/{nearest.denominator} ({value:.4f})"
-    return Finding(judgement.verdict, computed, explanation, _ids(points))
+    return _finding(judgement, computed, explanation, points, value)
 
 
 TRADE_CHECK_FUNCTIONS = {

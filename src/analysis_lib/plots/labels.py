@@ -25,8 +25,12 @@ SOURCE_NAMES = {
     "imf_dots_cn": N_("IMF DOTS, reported by China"),
     "imf_dots_ru": N_("IMF DOTS, reported by the partner (mirror)"),
     "article": N_("The article"),
+    "mofcom": N_("China's Ministry of Commerce (MOFCOM)"),
+    "peoples_daily": N_("People's Daily (China's official figure)"),
+    "xinhua": N_("Xinhua (China's official figure)"),
+    "official_cn": N_("China's official figures (customs, MOFCOM, state media)"),
 }
-"""Names of the series sources and of the article, by source id."""
+"""Names of the series and audit sources and of the article, by source id."""
 
 PARTNER_NAMES = {
     "CN": N_("China"),
@@ -48,6 +52,20 @@ VERDICT_NAMES = {
     "no_data": N_("No data"),
 }
 """Verdicts as figure cells, legends and table cells show them."""
+
+SEVERITY_NAMES = {
+    "exact": N_("exact"),
+    "within rounding": N_("within rounding"),
+    "minor": N_("minor"),
+    "material": N_("material"),
+}
+"""The severity of a verdict, in lower case (it follows the verdict in a sentence or cell)."""
+
+ROLE_NAMES = {
+    "primary": N_("Primary verdict"),
+    "cross-check": N_("Cross-check"),
+}
+"""A result's role: the claim's verdict against its primary source, or a cross-check."""
 
 KIND_NAMES = {
     "programme": N_("Programme"),
@@ -108,6 +126,16 @@ def country_name(code: str, lang: str) -> str:
 def verdict_name(verdict: str, lang: str) -> str:
     """Return a verdict as a cell or legend shows it (``"Consistent"``, ``"No data"``)."""
     return _named(VERDICT_NAMES, verdict, "verdict", lang)
+
+
+def severity_name(severity: str, lang: str) -> str:
+    """Return a verdict's severity (``"within rounding"`` / ``"в пределах округления"``)."""
+    return _named(SEVERITY_NAMES, severity, "severity", lang)
+
+
+def role_name(role: str, lang: str) -> str:
+    """Return a result's role (``"Primary verdict"``, ``"Cross-check"``)."""
+    return _named(ROLE_NAMES, role, "role", lang)
 
 
 def verdict_in_prose(verdict: str, lang: str) -> str:

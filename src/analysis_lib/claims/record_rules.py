@@ -1,0 +1,111 @@
+"""Tolerance rules on records: shares of goods, names, recorded outcomes.
+
+Like :mod:`analysis_lib.claims.rules`, each is a pure function returning a
+:class:`~analysis_lib.claims.rules.Judgement` (verdict, rule sentence, severity).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from analysis_lib.claims.rules import (
+    CONSISTENT,
+    EXACT,
+    INCONSISTENT,
+    MATERIAL,
+    MINOR,
+    UNVERIFIABLE,
+    Judgement,
+)
+
+# A flow "is dominated by" a group of goods when the group makes up more than
+# this share of it; the structure proxy applies it to both flows.
+MAJORITY_PCT = 50.0
+# A failed share is minor when every failing share is within this many
+# percentage points of the majority line.
+MINOR_SHARE_POINTS = 1.0
+
+# Words that carry no part of a name: articles and the prepositions around years.
+FILLER_WORDS = frozenset({"the", "a", "an", "in", "of", "for", "on", "to"})
+
+
+def judge_majority_both_ends(shares: dict[str, dict[int, float]]) -> Judgement:
+    """Judge the structure proxy: every group's share must exceed 50% in every year.
+
+    Parameters
+    ----------
+    shares : dict
+        ``{flow label: {year: share in %}}``, one entry per flow and year.
+    """
+    failing = [
+        (label, year, share)
+        for label, by_year in shares.items()
+        for year, share in sorted(by_year.items())
+        if not share > MAJORITY_PCT
+    ]
+    if not failing:
+        rule = f"rule majority_both_ends: every share exceeds {MAJORITY_PCT:.0f}% in both years"
+        return Judgement(CONSISTENT, rule, EXACT)
+    named = ", ".join(f"{label} {year} {share:.1f}%" for label, year, share in failing)
+    minor = all(MAJORITY_PCT - share < MINOR_SHARE_POINTS for _, _, share in failing)
+    rule = (
+        f"rule majority_both_ends: each share must exceed {MAJORITY_PCT:.0f}% in both years; "
+        f"not met by {named}"
+    )
+    return Judgement(INCONSISTENT, rule, MINOR if minor else MATERIAL)
+
+
+def name_words(text: str) -> list[str]:
+    """Return the words of a name, lower case, without years, dashes, quotes or filler words.
+
+    ``"The Economic Development of the Far East and Trans-Baikal in 1996 – 2005"``
+    gives ``["economic", "development", "far", "east", "and", "trans", "baikal"]``.
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return [word for word in words if word not in FILLER_WORDS]
+
+
+def judge_same_words(claimed_text: str, recorded_name: str) -> Judgement:
+    """Judge a claimed name against the recorded one, word by word.
+
+    The same words (in any order, without years and filler words) are exact;
+    a claim that only drops words of the name is a minor failure; a claim that
+    has words the name lacks is material.
+    """
+    claimed, recorded = Counter(name_words(claimed_text)), Counter(name_words(recorded_name))
+    dropped = list((recorded - claimed).elements())
+    added = list((claimed - recorded).elements())
+    if not dropped and not added:
+        rule = f"rule same_words: the claimed name has the words of the recorded {recorded_name!r}"
+        return Judgement(CONSISTENT, rule, EXACT)
+    parts = []
+    if dropped:
+        parts.append(f"drops {' '.join(repr(w) for w in dropped)}")
+    if added:
+        parts.append(f"adds {' '.join(repr(w) for w in added)}")
+    rule = (
+        f"rule same_words: against the recorded name {recorded_name!r} the claim "
+        f"{' and '.join(parts)}"
+    )
+    return Judgement(INCONSISTENT, rule, MATERIAL if added else MINOR)
+
+
+def judge_record_supports(
+    record_year: int, first_year: int, last_year: int, finding: str
+) -> Judgement:
+    """Judge a claimed outcome against a dated record of the programme's result.
+
+    The record supports the claim when it is dated within the programme's
+    period (``first_year``–``last_year``); a record from outside the period
+    says nothing about it, and the claim stays unverifiable.
+    """
+    holds = first_year <= record_year <= last_year
+    where = "within" if holds else "outside"
+    rule = (
+        f"rule record_supports: the record ({record_year}: {finding}) is dated {where} the "
+        f"programme's period {first_year}–{last_year}"
+    )
+    if holds:
+        return Judgement(CONSISTENT, rule, EXACT)
+    return Judgement(UNVERIFIABLE, rule)
