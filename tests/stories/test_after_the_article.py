@@ -66,6 +66,8 @@ def test_cells_record_growth_since_the_article(tmp_path, said, run_cells):
     values = read_values(tmp_path / "out")["values"]
     gacc = data.load_series("RU")["gacc"]
     claimed = values["claim_trade-2014_usd_bn"]
+    # The article's figures end in 2014; footnote 5 dates it no earlier than April 2016.
+    assert values["article_written_no_earlier_than"] == "2016-04-26"
     assert values["ratio_2025_to_claim_2014"] == round(gacc[2025] / claimed, 4)
     assert values["cagr_2014_2025_gacc_pct"] == round(
         ((gacc[2025] / gacc[2014]) ** (1 / 11) - 1) * 100, 4

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -59,10 +61,34 @@ def test_verdict_counts_per_source_with_every_verdict():
     assert table.loc["timeline", "total"] == 2
 
 
-def test_verdict_grid_puts_recorded_tables_in_one_column():
+def test_verdict_grid_puts_the_primary_verdicts_in_one_column():
     grid = views.verdict_grid(views.audit_frame(RESULTS, registry(), 1990, 2020))
-    assert set(grid["source"]) == {"gacc", "imf_dots_cn", views.RECORDS_COLUMN}
+    # RESULTS are all primary (the default role): one column holds them.
+    assert set(grid["source"]) == {views.PRIMARY_COLUMN}
+    crossed = [*RESULTS[:1], dataclasses.replace(RESULTS[1], role="cross-check"), *RESULTS[2:]]
+    grid = views.verdict_grid(views.audit_frame(crossed, registry(), 1990, 2020))
+    assert set(grid["source"]) == {views.PRIMARY_COLUMN, "imf_dots_cn"}
     assert not grid.duplicated(["claim_id", "source"]).any()
+
+
+def test_cells_tell_the_headline_and_record_primary_verdicts(tmp_path, said, run_cells):
+    from analysis_lib.record import read_values
+
+    run_cells("07-claims-audit", lang="en")
+    values = read_values(tmp_path / "out")["values"]
+    assert values["headline_claims"] == values["claims_in_years"] - 1  # one restatement
+    assert values["verdict_ratio-2014-jp"] == "inconsistent"
+    assert values["severity_decree-1996-date"] == "minor"
+    assert values["grouping_structure-unchanged-20y_raw_materials"] == "inconsistent"
+    assert values["grouping_structure-unchanged-20y_resource_based"] == "consistent"
+    prose = "\n".join(said)
+    headline = (
+        f"{values['headline_claims']} claims: {values['headline_consistent']} consistent, "
+        f"{values['headline_inconsistent']} inconsistent ({values['headline_minor']} minor), "
+        f"{values['headline_unverifiable']} unverifiable"
+    )
+    assert headline in prose
+    assert "the grouping decides its verdict" in prose
 
 
 @pytest.mark.parametrize("source", views.SOURCES)

@@ -61,7 +61,9 @@ def test_real_data_reproduces_the_us_fraction_and_gacc_gaps():
     assert table.loc["US", "fraction_label"] == "1/6"
     assert table.loc["JP", "fraction_label"] != "1/5"
     years = views.gacc_partner_years(load_table("customs_totals"))
-    assert all(2014 not in ys for ys in years.values())
+    # Customs gives China-US trade for 2014; Japan and Korea only MOFCOM announced.
+    assert 2014 in years["US"]
+    assert 2014 not in years["JP"] and 2014 not in years["KR"]
     claimed, year = views.claimed_fractions(data.load_claims())
     assert year == 2014 and set(claimed) == {"US", "JP", "KR"}
 
@@ -71,7 +73,15 @@ def test_cells_record_values_and_explain_the_default(tmp_path, said, run_cells):
     assert set(cells["ratios"]["partner"]) == {"US", "JP", "KR", "WLD"}
     values = read_values(tmp_path / "out")["values"]
     assert values["fraction_2014_US_imf_dots_cn"] == "1/6"
-    assert values["verdict_ratio-2014-jp_imf_dots_cn"] == "inconsistent"
+    assert values["crosscheck_ratio-2014-jp_imf_dots_cn"] == "inconsistent"
+    assert values["verdict_ratio-2014-jp"] == "inconsistent"
+    assert values["primary_source_ratio-2014-jp"] == "mofcom"
+    assert values["severity_ratio-2014-jp"] == "material"
+    assert values["verdict_ratio-2014-us"] == "consistent"
+    assert values["official_2014_US_mofcom_usd_bn"] == 555.1
+    assert values["official_2014_US_gacc_usd_bn"] == 549.19
+    prose = "\n".join(said)
+    assert "Утверждений: 3; согласуется — 1, не согласуется — 2" in prose
     assert (tmp_path / "out" / "ratio_fractions.png").exists()
     assert any("МВФ DOTS" in text for text in said)
 
@@ -81,5 +91,6 @@ def test_a_year_without_gacc_partner_totals_says_so(tmp_path, said):
     ratios = partner_comparison.ratios(report)
     partner_comparison.draw_ratios(report, ratios)
     partner_comparison.tell_ratios(report, ratios)
-    assert said[-1].count("cannot be computed") == len(views.PARTNERS)
-    assert not (tmp_path / "out" / "ratio_fractions.png").exists()
+    # Customs gives 2014 for the US only: Japan, Korea and the world cannot be computed.
+    assert said[-1].count("cannot be computed") == len(views.PARTNERS) - 1
+    assert "against China Customs (GACC), is **consistent (within rounding)**" in said[-1]

@@ -52,7 +52,11 @@ def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, said, run_cells):
     cells = run_cells("03-policy-timeline", lang="ru")
     assert not cells["events"].empty and not cells["dates"].empty
     values = read_values(tmp_path / "out")["values"]
-    assert values["verdict_decree-1996-date_timeline"] == "inconsistent"
+    assert values["verdict_decree-1996-date"] == "inconsistent"
+    assert values["severity_decree-1996-date"] == "minor"
+    assert values["verdict_footnote-5-source"] == "inconsistent"
+    assert values["article_written_no_earlier_than"] == "2016-04-26"
+    assert any("не раньше" in text for text in said)
     assert values["programmes_count"] >= 1
     assert (tmp_path / "out" / "policy_timeline.png").exists()
     assert any("Указ" in text for text in said)
@@ -60,7 +64,7 @@ def test_cells_draw_the_timeline_and_record_verdicts(tmp_path, said, run_cells):
 
 def test_a_narrow_range_counts_only_the_programme_running_through_it(tmp_path, said):
     report = policy_timeline.start(
-        start_year=2016, end_year=2017, output_dir=str(tmp_path / "out")
+        start_year=2017, end_year=2018, output_dir=str(tmp_path / "out")
     )
     events, trade = policy_timeline.events(report), policy_timeline.trade(report)
     policy_timeline.tell_timeline(report, events, trade)

@@ -108,8 +108,12 @@ def test_cells_record_values_and_figures(tmp_path, said, run_cells):
     assert list(cells["slowdown"]["source"]) == list(AUDIT_SOURCES)
     values = read_values(tmp_path / "out")["values"]
     assert values["missing_years_gacc"] == [2011, 2012]
-    assert values["verdict_trade-2011_gacc"] == "unverifiable"
-    assert values["verdict_slowdown-2012_imf_dots_cn"] == "consistent"
+    # 2011 has no customs release in the data: the official figure is "over 79".
+    assert values["verdict_trade-2011"] == "consistent"
+    assert values["primary_source_trade-2011"] == "peoples_daily"
+    assert values["crosscheck_trade-2011_xinhua"] == "inconsistent"
+    assert values["verdict_slowdown-2012"] == "consistent"
+    assert values["crosscheck_slowdown-2012_imf_dots_cn"] == "consistent"
     assert (tmp_path / "out" / "trade_levels.png").exists()
     prose = "\n".join(said)
     assert "ГТУ КНР" in prose and "2011 и 2012 гг." in prose

@@ -96,6 +96,9 @@ class AuditResult:
     gap : str or None
         A cross-check's gap to the primary figure (``-7.27%``, ``+0.01 pp``);
         None for a primary result or when there is no primary figure.
+    gap_value : float or None
+        The gap as a number, in ``gap_unit`` (``%`` of the primary figure, or
+        ``pp``: percentage points between two rates).
     reason : str or None
         A cross-check's reason code (:data:`REASONS`); None for a primary result.
     restates : str or None
@@ -114,6 +117,8 @@ class AuditResult:
     gap: str | None = None
     reason: str | None = None
     restates: str | None = None
+    gap_value: float | None = None
+    gap_unit: str | None = None
 
     def as_dict(self) -> dict:
         """Return the result as a JSON-ready dict (``sources`` as a list)."""
@@ -206,16 +211,17 @@ def _trade_results(claim: dict, evidence, trade_sources, wanted: str) -> list[Au
     return [r for r in results if wanted in (ALL_SOURCES, r.source)]
 
 
-def _gap(claim: dict, finding, primary) -> str | None:
+def _gap(claim: dict, finding, primary) -> tuple[float | None, str | None]:
     if finding.value is None or primary.value is None or not primary.value:
-        return None
+        return None, None
     if claim["check"] == "growth":
-        return f"{finding.value - primary.value:+.2f} pp"
-    return f"{(finding.value / primary.value - 1) * 100:+.2f}%"
+        return round(finding.value - primary.value, 2), "pp"
+    return round((finding.value / primary.value - 1) * 100, 2), "%"
 
 
 def _cross_check(claim: dict, name: str, finding, primary, primary_source: str) -> AuditResult:
-    gap = _gap(claim, finding, primary)
+    gap_value, gap_unit = _gap(claim, finding, primary)
+    gap = None if gap_value is None else f"{gap_value:+.2f}{' pp' if gap_unit == 'pp' else '%'}"
     reason = _REASON_OF_SOURCE.get(name)
     against = f"the primary figure ({primary_source}: {primary.computed})"
     beside = f"Cross-check beside {against}"
@@ -227,6 +233,8 @@ def _cross_check(claim: dict, name: str, finding, primary, primary_source: str) 
         finding,
         CROSS_CHECK,
         gap=gap,
+        gap_value=gap_value,
+        gap_unit=gap_unit,
         reason=reason,
         explanation=f"{finding.explanation} {beside}",
     )

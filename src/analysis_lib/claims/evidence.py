@@ -254,3 +254,15 @@ def _text(value) -> str:
         return ""
     text = str(value).strip()
     return "" if text in ("<NA>", "nan") else text
+
+
+def official_figures(partner: str, year: int, data_dir: Path | None = None) -> list[TradePoint]:
+    """Return every official Chinese figure of China's trade with ``partner`` in ``year``.
+
+    One :class:`TradePoint` per official source that has one, in the order of
+    :data:`OFFICIAL_SOURCES` (customs first); two official figures for the same
+    year (e.g. customs and MOFCOM) are both kept.
+    """
+    evidence = Evidence(data_dir)
+    points = [evidence.trade_point(source, partner, year) for source in OFFICIAL_SOURCES]
+    return [point for point in points if point.value is not None]

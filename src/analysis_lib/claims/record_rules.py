@@ -13,15 +13,13 @@ from analysis_lib.claims.rules import (
     CONSISTENT,
     EXACT,
     INCONSISTENT,
+    MAJORITY_PCT,
     MATERIAL,
     MINOR,
     UNVERIFIABLE,
     Judgement,
 )
 
-# A flow "is dominated by" a group of goods when the group makes up more than
-# this share of it; the structure proxy applies it to both flows.
-MAJORITY_PCT = 50.0
 # A failed share is minor when every failing share is within this many
 # percentage points of the majority line.
 MINOR_SHARE_POINTS = 1.0

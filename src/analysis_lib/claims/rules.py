@@ -46,6 +46,10 @@ TOLERANCES = (
     "record_supports",
 )
 
+# A flow "is dominated by" a group of goods when the group makes up more than
+# this share of it; the structure proxy applies it to both flows.
+MAJORITY_PCT = 50.0
+
 # A failed level or ratio is minor when off by less than this share of the
 # source's figure; a failed rate (growth, funding share) when off by less than
 # this many percentage points; a failed date when off by at most this many days.

@@ -36,13 +36,19 @@ RESOURCE_BASED_GROUPS = (
     ("CN→RU finished manufactures (SITC7+8)", "CN", "RU", ("SITC7", "SITC8")),
 )
 STRUCTURE_GROUPINGS = (
-    ("raw materials (SITC2+3) against manufactures (SITC6+7+8)", STRUCTURE_GROUPS),
     (
+        "raw_materials",
+        "raw materials (SITC2+3) against manufactures (SITC6+7+8)",
+        STRUCTURE_GROUPS,
+    ),
+    (
+        "resource_based",
         "resource-based goods (SITC0+2+3+5+6) against finished manufactures (SITC7+8)",
         RESOURCE_BASED_GROUPS,
     ),
 )
-"""The groupings the structure claim is read under; the first decides the verdict."""
+"""The groupings the structure claim is read under, ``(key, name, groups)``; the first
+decides the verdict."""
 
 
 def _describe_filters(claim: dict) -> str:
@@ -95,7 +101,7 @@ def check_structure_proxy(claim: dict, evidence: Evidence) -> Finding:
     """
     rows = evidence.rows("trade_structure", parse_filters(claim.get("filters")))
     years = (int(claim["year"]), int(claim["year_end"]))
-    (name, groups), (other_name, other_groups) = STRUCTURE_GROUPINGS
+    (_, name, groups), (_, other_name, other_groups) = STRUCTURE_GROUPINGS
     shares, used_ids, failure = _grouping_shares(claim, rows, groups, years)
     if failure:
         return failure
@@ -131,3 +137,18 @@ def check_structure_proxy(claim: dict, evidence: Evidence) -> Finding:
     return Finding(
         judgement.verdict, computed, explanation, tuple(sorted(used_ids)), judgement.severity
     )
+
+
+def grouping_verdicts(claim: dict, evidence: Evidence) -> list[tuple[str, str | None]]:
+    """Return ``(grouping key, verdict)`` for each grouping of :data:`STRUCTURE_GROUPINGS`.
+
+    The verdict is None when the data lack a share that grouping needs.
+    """
+    rows = evidence.rows("trade_structure", parse_filters(claim.get("filters")))
+    years = (int(claim["year"]), int(claim["year_end"]))
+    verdicts = []
+    for key, _name, groups in STRUCTURE_GROUPINGS:
+        shares, _ids, failure = _grouping_shares(claim, rows, groups, years)
+        verdict = None if failure else record_rules.judge_majority_both_ends(shares).verdict
+        verdicts.append((key, verdict))
+    return verdicts

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis_lib.claims import rules
-from analysis_lib.claims.audit import CROSS_CHECK, PRIMARY, REASONS, AuditResult
+from analysis_lib.claims.audit import CROSS_CHECK, PRIMARY, AuditResult
 
 
 @dataclass(frozen=True)
@@ -61,19 +61,6 @@ class HeadlineCounts:
             "severities": dict(self.severities),
             "cross_checks": self.cross_checks,
         }
-
-
-HEADLINE = {
-    "en": (
-        "{claims} claims: {consistent} consistent, {inconsistent} inconsistent "
-        "({minor} minor), {unverifiable} unverifiable"
-    ),
-    "ru": (
-        "Утверждений: {claims}; согласуется — {consistent}, не согласуется — {inconsistent} "
-        "(из них незначительно — {minor}), проверить невозможно — {unverifiable}"
-    ),
-}
-"""The headline sentence, by language (counts by primary verdict, per claim)."""
 
 
 def claim_verdicts(results) -> list[ClaimVerdict]:
@@ -142,11 +129,108 @@ def headline_sentence(counts: HeadlineCounts, lang: str = "en") -> str:
     counts : HeadlineCounts
     lang : {'en', 'ru'}
     """
-    from analysis_lib.params import check_lang
+    from analysis_lib.i18n import translator
 
-    return HEADLINE[check_lang(lang)].format(**counts.as_dict())
+    fields = counts.as_dict()
+    return translator(lang).ngettext(
+        "{claims} claim: {consistent} consistent, {inconsistent} inconsistent ({minor} minor), "
+        "{unverifiable} unverifiable",
+        "{claims} claims: {consistent} consistent, {inconsistent} inconsistent "
+        "({minor} minor), {unverifiable} unverifiable",
+        counts.claims,
+        **{key: fields[key] for key in ("claims", "consistent", "inconsistent", "minor")},
+        unverifiable=fields["unverifiable"],
+    )
 
 
-def reason_text(code: str | None) -> str:
-    """Return the English sentence of a cross-check's reason code ("" for None)."""
-    return REASONS.get(code, "") if code else ""
+VERDICT_COLUMNS = (
+    "claim_id",
+    "role",
+    "source",
+    "verdict",
+    "severity",
+    "claimed",
+    "computed",
+    "gap",
+    "gap_value",
+    "gap_unit",
+    "reason",
+    "sources",
+)
+
+
+def verdict_rows(results, claim_ids=None):
+    """Return the results of ``claim_ids`` as a DataFrame, each primary row before its
+    cross-checks, in ``claim_ids`` order (default: every claim, in the audit's order).
+
+    Parameters
+    ----------
+    results : iterable of AuditResult
+    claim_ids : iterable of str, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns of :data:`VERDICT_COLUMNS` (object dtype); ``sources`` holds tuples of
+        source ids; missing ``severity``, ``computed``, gaps and ``reason`` are None.
+    """
+    import pandas as pd
+
+    by_claim = {verdict.claim_id: verdict for verdict in claim_verdicts(results)}
+    order = list(by_claim) if claim_ids is None else [c for c in claim_ids if c in by_claim]
+    rows = []
+    for claim_id in order:
+        verdict = by_claim[claim_id]
+        chosen = [verdict.primary] if verdict.primary is not None else []
+        for result in [*chosen, *verdict.cross_checks]:
+            rows.append({column: getattr(result, column, None) for column in VERDICT_COLUMNS[1:]})
+            rows[-1]["claim_id"] = claim_id
+    return pd.DataFrame(rows, columns=list(VERDICT_COLUMNS), dtype=object)
+
+
+def grouping_dependence(data_dir=None) -> list[dict]:
+    """Return, for each structure claim, its verdict under each grouping of goods.
+
+    Parameters
+    ----------
+    data_dir : Path, optional
+        Data package folder; default :func:`analysis_lib.paths.data_dir`.
+
+    Returns
+    -------
+    list of dict
+        ``{"claim_id", "verdicts": [(grouping key, verdict or None), ...],
+        "decides": bool}``: ``decides`` is True when the groupings give different
+        verdicts (the first grouping's is the claim's).
+    """
+    from analysis_lib.claims.evidence import Evidence
+    from analysis_lib.claims.registry import load_registry
+    from analysis_lib.claims.structure_check import grouping_verdicts
+
+    evidence = Evidence(data_dir)
+    found = []
+    for claim in load_registry(data_dir).to_dict("records"):
+        if claim["check"] != "structure_proxy":
+            continue
+        verdicts = grouping_verdicts(claim, evidence)
+        known = {verdict for _, verdict in verdicts if verdict is not None}
+        found.append(
+            {"claim_id": claim["claim_id"], "verdicts": verdicts, "decides": len(known) > 1}
+        )
+    return found
+
+
+ARTICLE_DATING_CLAIM = "footnote-5-source"
+"""The claim whose record dates the article: its footnote 5 cites a page of 2016."""
+
+
+def article_written_no_earlier_than(results) -> str | None:
+    """Return the date (ISO) of the latest page the article cites, or None when unknown.
+
+    It is the record of :data:`ARTICLE_DATING_CLAIM`'s primary result: the article
+    was written no earlier than that date, whatever year its own figures end in.
+    """
+    for result in results:
+        if result.id == ARTICLE_DATING_CLAIM and result.role == PRIMARY:
+            return result.computed if result.verdict != rules.UNVERIFIABLE else None
+    return None

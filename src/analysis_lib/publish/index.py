@@ -13,29 +13,62 @@ from analysis_lib.i18n import translator
 
 
 def audit_summary(data_dir=None) -> dict[str, dict[str, int]] | str:
-    """Return the claim audit's verdict counts per source, or why they are not available.
+    """Return the claim audit's headline rows, or why they are not available.
 
     ``data_dir`` is the data folder the reports were built from (default: the project's).
 
-    The audit belongs to ``analysis_lib.claims.audit``; while it is missing or
+    Two rows, each ``{column: count}``. The first is labelled with the headline
+    sentence in English and Russian ("24 claims: 17 consistent, 6 inconsistent
+    (2 minor), 1 unverifiable · Утверждений: 24; ...") and counts claims by
+    their primary verdict, a restated claim once; the second counts the
+    cross-checks shown beside them, which the headline does not count. Columns
+    are bilingual: claims, consistent, inconsistent, of which minor, unverifiable.
+
+    The audit belongs to ``analysis_lib.claims``; while it is missing or
     cannot run (no claims data) the index says so instead of failing the build.
     """
     from importlib import import_module
+
+    from analysis_lib.vocabulary import LANGS
 
     try:
         # import_module consults sys.modules first, so a module masked there (None)
         # counts as missing even after the package has imported it.
         audit = import_module("analysis_lib.claims.audit")
+        verdicts = import_module("analysis_lib.claims.verdicts")
     except ImportError:
         return "audit not available"
-    if not hasattr(audit, "run_audit") or not hasattr(audit, "verdict_counts"):
+    if not hasattr(audit, "run_audit") or not hasattr(verdicts, "headline_counts"):
         return "audit not available"
     try:
-        return audit.verdict_counts(audit.run_audit(data_dir=data_dir))
+        results = audit.run_audit(data_dir=data_dir)
+        counts = verdicts.headline_counts(results)
+        sentence = " · ".join(verdicts.headline_sentence(counts, lang) for lang in LANGS)
+        crosses = [r for r in results if r.role == "cross-check"]
     except Exception as error:  # the index must not hide the reports behind an audit bug
         message = " ".join(str(error).split())
         print(f"warning: index without audit summary: {message}", file=sys.stderr)
         return f"audit not available: {type(error).__name__}: {message}"
+    columns = {
+        "claims": "claims · утверждений",
+        "consistent": "consistent · согласуется",
+        "inconsistent": "inconsistent · не согласуется",
+        "minor": "of which minor · из них незначительно",
+        "unverifiable": "unverifiable · проверить невозможно",
+    }
+    cross_counts = {
+        "claims": len({r.id for r in crosses}),
+        **{v: sum(r.verdict == v for r in crosses) for v in ("consistent", "inconsistent")},
+        "minor": sum(r.verdict == "inconsistent" and r.severity == "minor" for r in crosses),
+        "unverifiable": sum(r.verdict == "unverifiable" for r in crosses),
+    }
+    primary = {key: getattr(counts, key) for key in columns}
+    return {
+        sentence: {columns[key]: value for key, value in primary.items()},
+        "cross-checks beside them, not counted · перекрёстные проверки рядом, не учитываются": {
+            columns[key]: value for key, value in cross_counts.items()
+        },
+    }
 
 
 def _thumbnail(reports_dir: Path, entry: dict) -> str:

@@ -20,6 +20,7 @@ from analysis_lib.stories.context import Report, story_start
 from analysis_lib.views import after_the_article as views
 from analysis_lib.views.common import (
     article_claims,
+    audit_results,
     load_claims,
     load_series,
     series_source_ids,
@@ -58,6 +59,20 @@ def tell_intro(report: Report) -> None:
             source=source_label(report.params.source, lang),
         )
     )
+    from analysis_lib.claims.verdicts import article_written_no_earlier_than
+
+    written = article_written_no_earlier_than(audit_results(source="timeline"))
+    if written is not None:
+        report.value("article_written_no_earlier_than", written)
+        report.say(
+            t.gettext(
+                "The article's figures end in {base_year}, but it was written no earlier than "
+                "{date}: its footnote 5 cites a page of that date. “After the article” here "
+                "means after its figures.",
+                base_year=base_year,
+                date=written,
+            )
+        )
 
 
 def after(report: Report):

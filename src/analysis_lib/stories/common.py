@@ -1,15 +1,18 @@
 """Helpers every story shares: numbers, years and names in the report language, figure marks.
 
 The data the stories show come from :mod:`analysis_lib.views`; what is here only
-formats and marks.
+formats and marks. That includes how a claim's primary verdict and the
+cross-checks beside it are worded (:func:`claim_cells`, :func:`headline`); the
+verdicts themselves come from :mod:`analysis_lib.claims.verdicts`.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
-from analysis_lib.i18n import translator
-from analysis_lib.plots.labels import source_name, verdict_in_prose
+from analysis_lib.i18n import N_, translator
+from analysis_lib.plots.labels import severity_name, source_name, verdict_in_prose
 from analysis_lib.vocabulary import AUDIT_SOURCES
 
 DASH = "–"
@@ -187,3 +190,162 @@ def quoted_english(markdown: str, lang: str) -> str:
     readers and hyphenation that the words are English.
     """
     return markdown if lang == "en" else f'<span lang="en">{markdown}</span>'
+
+
+# ---------------------------------------------------------------- verdicts in words
+
+TABLE_NAMES = {
+    "timeline": N_("Timeline of programmes and events"),
+    "programme_budgets": N_("Programme budgets"),
+    "trade_structure": N_("Commodity structure of trade"),
+}
+"""Names of the recorded tables the audit checks claims against."""
+
+REASON_NAMES = {
+    "revision": N_("same reporter, later revisions"),
+    "other_reporter": N_("other reporter, CIF/FOB valuation"),
+    "other_official": N_("another official figure"),
+    "press_rounding": N_("rounded in the press"),
+}
+"""Why a cross-check's figure differs from the primary one, in short (reason codes of
+:data:`analysis_lib.claims.audit.REASONS`)."""
+
+
+def source_or_table_name(source: str, lang: str) -> str:
+    """Return the readable name of a trade source or of a recorded table."""
+    if source in TABLE_NAMES:
+        return translator(lang).gettext(TABLE_NAMES[source])
+    return source_name(source, lang)
+
+
+def verdict_text(verdict: str, severity: str | None, lang: str) -> str:
+    """Return e.g. ``"consistent (within rounding)"``; an unverifiable verdict alone."""
+    word = verdict_in_prose(verdict, lang)
+    if not isinstance(severity, str) or not severity:
+        return word
+    return translator(lang).gettext(
+        "{verdict} ({severity})", verdict=word, severity=severity_name(severity, lang)
+    )
+
+
+def figure_text(computed: object, lang: str) -> str:
+    """Return the audit's computed figure in ``lang`` (decimal comma, words in Russian)."""
+    if computed is None or (isinstance(computed, float) and computed != computed):
+        return DASH
+    t = translator(lang)
+    text = str(computed)
+    text = re.sub(r"\bover\b", t.pgettext("a bound, before a figure", "over"), text)
+    text = re.sub(r"\bnearly\b", t.pgettext("a bound, before a figure", "nearly"), text)
+    text = re.sub(r"\byears\b", t.pgettext("a horizon, after a number", "years"), text)
+    if lang != "en":
+        text = re.sub(r"(?<=\d)\.(?=\d)", ",", text)
+    return re.sub(r"(?<![\w.])-(?=\d)", "−", text)
+
+
+def gap_text(value: object, unit: object, lang: str) -> str:
+    """Return a signed gap, ``"−7.27%"`` or ``"+0,01 п. п."``; "" when there is none."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    signed = ("+" if float(value) >= 0 else "−") + fmt(abs(float(value)), lang, 2)
+    if unit == "pp":
+        return translator(lang).gettext("{gap} pp", gap=signed)
+    return signed + "%"
+
+
+def reason_text(code: object, lang: str) -> str:
+    """Return a cross-check's reason in short, "" for none."""
+    if not isinstance(code, str) or code not in REASON_NAMES:
+        return ""
+    return translator(lang).gettext(REASON_NAMES[code])
+
+
+def cross_check_text(row: dict, lang: str) -> str:
+    """Return one cross-check in words: source, figure, gap and reason, verdict."""
+    t = translator(lang)
+    reason = reason_text(row.get("reason"), lang)
+    gap = gap_text(row.get("gap_value"), row.get("gap_unit"), lang)
+    if gap:
+        note = t.gettext("{gap} vs the primary figure; {reason}", gap=gap, reason=reason)
+    else:
+        note = reason
+    bracketed = " (" + note + ")" if note else ""
+    return t.gettext(
+        "{source}: {figure}{note} → {verdict}",
+        source=source_or_table_name(row["source"], lang),
+        figure=figure_text(row.get("computed"), lang),
+        note=bracketed,
+        verdict=verdict_text(row["verdict"], row.get("severity"), lang),
+    )
+
+
+def claim_cells(results, claim_ids, lang: str):
+    """Return one row per claim: its primary source, figure and verdict, and the cross-checks.
+
+    Parameters
+    ----------
+    results : iterable of AuditResult
+    claim_ids : iterable of str
+    lang : {'en', 'ru'}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns claim_id, source (the primary source's id), primary_source (its
+        name), figure, verdict (code), severity, verdict_text, cross_checks (one
+        line per cross-check, joined by ``"; "``, or a dash), cross_check_count.
+    """
+    import pandas as pd
+
+    from analysis_lib.claims.verdicts import verdict_rows
+
+    rows = verdict_rows(results, claim_ids)
+    cells = []
+    for claim_id in dict.fromkeys(rows["claim_id"]):
+        mine = rows[rows["claim_id"] == claim_id].to_dict("records")
+        primary = next((r for r in mine if r["role"] == "primary"), None)
+        crosses = [cross_check_text(r, lang) for r in mine if r["role"] == "cross-check"]
+        cells.append(
+            {
+                "claim_id": claim_id,
+                "source": primary["source"] if primary else None,
+                "primary_source": (
+                    source_or_table_name(primary["source"], lang) if primary else DASH
+                ),
+                "figure": figure_text(primary["computed"], lang) if primary else DASH,
+                "verdict": primary["verdict"] if primary else None,
+                "severity": primary["severity"] if primary else None,
+                "verdict_text": (
+                    verdict_text(primary["verdict"], primary["severity"], lang)
+                    if primary
+                    else DASH
+                ),
+                "cross_checks": "; ".join(crosses) if crosses else DASH,
+                "cross_check_count": len(crosses),
+            }
+        )
+    return pd.DataFrame(cells)
+
+
+def headline(results, lang: str) -> str:
+    """Return the headline sentence: claims counted by primary verdict, the minor ones named."""
+    from analysis_lib.claims.verdicts import headline_counts, headline_sentence
+
+    return headline_sentence(headline_counts(results), lang)
+
+
+def record_verdicts(report, results, claim_ids) -> None:
+    """Record each claim's primary verdict, severity and source, and every cross-check's verdict.
+
+    Value names: ``verdict_<claim>``, ``severity_<claim>``, ``primary_source_<claim>``,
+    ``crosscheck_<claim>_<source>``.
+    """
+    from analysis_lib.claims.verdicts import verdict_rows
+
+    for row in verdict_rows(results, claim_ids).to_dict("records"):
+        claim_id = row["claim_id"]
+        if row["role"] == "primary":
+            report.value(f"verdict_{claim_id}", row["verdict"])
+            report.value(f"severity_{claim_id}", row["severity"])
+            report.value(f"primary_source_{claim_id}", row["source"])
+        else:
+            report.value(f"crosscheck_{claim_id}_{row['source']}", row["verdict"])

@@ -1,7 +1,8 @@
 """Notebook 02: China-Russia trade against China's trade with the US, Japan, Korea and the world.
 
 Sections: :func:`coverage` (why the default source), :func:`totals`, :func:`ratios`,
-:func:`audit`, :func:`ratio_years` give the data (views of
+:func:`audit` (each fraction's primary verdict, cross-checks beside it),
+:func:`ratio_years` give the data (views of
 :mod:`analysis_lib.views.partner_comparison`); ``draw_*`` and ``tell_*`` draw and
 say them in the report's language.
 """
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import math
 
-from analysis_lib.plots.labels import partner_name
+from analysis_lib.plots.labels import partner_name, source_name
 from analysis_lib.stories.common import (
-    DASH,
+    claim_cells,
+    figure_text,
     fmt,
+    headline,
     join_years,
+    record_verdicts,
     source_label,
     text_table,
     verdict_label,
@@ -41,6 +45,7 @@ def with_partner(partner: str, report: Report) -> str:
     """Return "with <partner>" in the report's language (Russian: the instrumental case)."""
     t = report.t
     phrases = {
+        "RU": t.pgettext("with partner", "with Russia"),
         "US": t.pgettext("with partner", "with the United States"),
         "JP": t.pgettext("with partner", "with Japan"),
         "KR": t.pgettext("with partner", "with the Republic of Korea"),
@@ -100,7 +105,9 @@ def tell_source_choice(report: Report, coverage) -> None:
     if any(claim_year not in ys for ys in coverage["gacc_years"]):
         sentences.append(
             t.gettext(
-                "So for {claim_year} only IMF DOTS can give all the ratios.",
+                "So for {claim_year} only IMF DOTS gives all the ratios as a series; the audit "
+                "below judges the article's fractions against China's official figures, the "
+                "Ministry of Commerce's where customs gives none.",
                 claim_year=claim_year,
             )
         )
@@ -210,8 +217,10 @@ def ratios(report: Report):
     Returns
     -------
     pandas.DataFrame
-        :func:`analysis_lib.views.partner_comparison.ratio_table` with ``claim_year``
-        and the audit's ``verdict`` on the article's fraction (None for the world).
+        :func:`analysis_lib.views.partner_comparison.ratio_table` with ``claim_year``,
+        the audit's ``verdict`` on the article's fraction by the chosen source (None
+        for the world), and the claim's own verdict: ``primary_source`` (its name)
+        and ``primary_verdict_text``.
     """
     source, year = report.params.source, report.params.end_year
     claimed, claim_year = views.claimed_fractions(load_claims())
@@ -223,6 +232,14 @@ def ratios(report: Report):
         chosen.get(views.RATIO_CLAIMS[p], "unverifiable") if p in views.RATIO_CLAIMS else None
         for p in table["partner"]
     ]
+    primary = claim_cells(
+        audit_results(), tuple(views.RATIO_CLAIMS.values()), report.lang
+    ).set_index("claim_id")
+    for column in ("primary_source", "verdict_text"):
+        table[f"primary_{column}" if column == "verdict_text" else column] = [
+            primary.loc[views.RATIO_CLAIMS[p], column] if p in views.RATIO_CLAIMS else None
+            for p in table["partner"]
+        ]
     return table
 
 
@@ -283,10 +300,14 @@ def tell_ratios(report: Report, ratios) -> None:
         )
         if isinstance(row.verdict, str):
             line += " " + t.gettext(
-                "The article says {claimed} for {claim_year}: verdict **{verdict}**.",
+                "The article says {claimed} for {claim_year}: against this source "
+                "**{verdict}**; the claim's verdict, against {primary}, is "
+                "**{primary_verdict}**.",
                 claimed=row.claimed_label,
                 claim_year=claim_year,
                 verdict=verdict_label(row.verdict, lang),
+                primary=row.primary_source,
+                primary_verdict=row.primary_verdict_text,
             )
         lines.append(line)
     report.say("\n".join(f"- {line}" for line in lines))
@@ -296,68 +317,93 @@ def tell_ratios(report: Report, ratios) -> None:
 
 
 def audit(report: Report):
-    """Return the audit's verdicts on the article's three fractions, per source.
+    """Return the article's three fractions, each with its primary verdict and cross-checks.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``claim_id``, ``year``, ``statement`` (report's language),
-        ``claimed_text``, ``source``, ``verdict``, ``fraction`` (the data's, or None).
+        ``claimed_text`` and those of :func:`analysis_lib.stories.common.claim_cells`
+        (``primary_source``, ``figure``, ``verdict``, ``severity``, ``verdict_text``,
+        ``cross_checks``).
     """
-    import pandas as pd
-
     claims = article_claims(load_claims(), tuple(views.RATIO_CLAIMS.values()))
-    verdicts = verdict_table(audit_results(), tuple(views.RATIO_CLAIMS.values()))
-    rows = []
-    for claim in claims.itertuples(index=False):
-        for source in AUDIT_SOURCES:
-            found = verdicts[
-                (verdicts["claim_id"] == claim.claim_id) & (verdicts["source"] == source)
-            ]
-            computed = found["computed"].iloc[0] if len(found) else None
-            rows.append(
-                {
-                    "claim_id": claim.claim_id,
-                    "year": claim.year,
-                    "statement": getattr(claim, f"statement_{report.lang}"),
-                    "claimed_text": claim.claimed_text,
-                    "source": source,
-                    "verdict": found["verdict"].iloc[0] if len(found) else "unverifiable",
-                    "fraction": None
-                    if pd.isna(computed) or not computed
-                    else str(computed).split(" ")[0],
-                }
-            )
-    return pd.DataFrame(rows)
+    cells = claim_cells(audit_results(), claims["claim_id"], report.lang)
+    table = claims[["claim_id", "year", "claimed_text"]].assign(
+        statement=list(claims[f"statement_{report.lang}"])
+    )
+    return table.merge(cells, on="claim_id", how="left")
 
 
 def tell_audit(report: Report, audit) -> None:
-    """Table the verdicts on the article's fractions, one column per source."""
+    """Table each fraction's primary verdict with the cross-checks beside it; name the official
+    figures where there are two."""
     import pandas as pd
 
     lang, t = report.lang, report.t
-    claims = audit.drop_duplicates("claim_id")
+    claim_ids = tuple(audit["claim_id"])
+    results = audit_results()
     shown = {
-        t.gettext("Claim of the article"): list(claims["statement"]),
-        t.pgettext("table header", "Article"): list(claims["claimed_text"]),
+        t.gettext("Claim of the article"): list(audit["statement"]),
+        t.pgettext("table header", "Article"): list(audit["claimed_text"]),
+        t.gettext("Primary source"): list(audit["primary_source"]),
+        t.gettext("Its ratio"): list(audit["figure"]),
+        t.gettext("Verdict"): list(audit["verdict_text"]),
+        t.gettext("Cross-checks"): list(audit["cross_checks"]),
     }
-    for source in AUDIT_SOURCES:
-        rows = audit[audit["source"] == source]
-        for row in rows.itertuples(index=False):
-            report.value(f"verdict_{row.claim_id}_{source}", row.verdict)
-        shown[source_label(source, lang)] = [
-            f"{fraction if isinstance(fraction, str) else DASH} ({verdict_label(verdict, lang)})"
-            for fraction, verdict in zip(rows["fraction"], rows["verdict"], strict=True)
-        ]
-    report.say(t.gettext("The audit of the article's three fractions against every source:"))
+    record_verdicts(report, results, claim_ids)
+    mine = [r for r in results if r.id in claim_ids]
+    report.say(
+        t.gettext(
+            "The article's three fractions, each judged against China's official figures for "
+            "{year} (the customs totals where customs gives both, else the Ministry of "
+            "Commerce's, which announced China's trade with Japan, Korea and Russia together); "
+            "the other sources are cross-checks beside it, with their gap to the primary ratio.",
+            year=int(audit["year"].max()),
+        )
+    )
     report.table(pd.DataFrame(shown))
-    ids = {
-        sid
-        for s in AUDIT_SOURCES
-        for p in ("RU", *views.RATIO_CLAIMS)
-        for sid in series_source_ids(s, p, list(claims["year"].unique()))
-    }
-    report.cite(sorted(ids | {"article"}))
+    report.say(
+        t.gettext(
+            "{headline} (primary verdicts; the cross-checks are not counted).",
+            headline=headline(mine, lang),
+        )
+    )
+    cited = {sid for r in mine for sid in r.sources} | {"article"}
+    cited |= _tell_official_figures(report, int(audit["year"].max()))
+    report.cite(sorted(cited))
+
+
+def _tell_official_figures(report: Report, year: int) -> set[str]:
+    """Name each partner whose trade with China has more than one official figure."""
+    from analysis_lib.claims.evidence import official_figures
+
+    lang, t, cited = report.lang, report.t, set()
+    for partner in ("RU", *views.RATIO_CLAIMS):
+        points = official_figures(partner, year)
+        if len(points) < 2:
+            continue
+        for point in points:
+            report.value(f"official_{year}_{partner}_{point.source}_usd_bn", point.value)
+            cited |= set(point.source_ids)
+        figures = "; ".join(
+            t.gettext(
+                "{source}: {value} USD bn",
+                source=source_name(p.source, lang),
+                value=figure_text(p.figure(), lang),
+            )
+            for p in points
+        )
+        report.say(
+            t.gettext(
+                "China's trade {partner} in {year} has more than one official figure, all "
+                "kept: {figures}.",
+                partner=with_partner(partner, report),
+                year=year,
+                figures=figures,
+            )
+        )
+    return cited
 
 
 # ---------------------------------------------------------------- every year

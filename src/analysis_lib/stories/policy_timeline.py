@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from analysis_lib.plots.labels import country_name, kind_name
 from analysis_lib.stories.common import (
+    figure_text,
     fmt,
     format_date,
     format_period,
+    headline,
+    record_verdicts,
     source_label,
     text_table,
-    verdict_label,
+    verdict_text,
 )
 from analysis_lib.stories.context import Report, escape_markdown, story_start
 from analysis_lib.views import policy_timeline as views
@@ -181,7 +184,7 @@ def _period(start, end, lang: str) -> str:
 
 
 def article_dates(report: Report):
-    """Return the article's dated claims against the timeline, with the audit's verdicts.
+    """Return the article's claims checked against the timeline, with their primary verdicts.
 
     Returns
     -------
@@ -192,49 +195,81 @@ def article_dates(report: Report):
 
 
 def tell_article_dates(report: Report, dates) -> None:
-    """Count and table the verdicts on the article's dates; say where a date differs."""
+    """Table each claim's primary verdict with its severity; say where a record differs and
+    when the article was written at the earliest."""
     import pandas as pd
 
     lang, t = report.lang, report.t
-    counts = dates["verdict"].value_counts()
+    results = audit_results(source="timeline")
     report.say(
-        t.ngettext(
-            "The article gives {claims} date of a policy step; the audit compares it with the "
-            "timeline's: {consistent} agree, {inconsistent} disagree, {unverifiable} cannot be "
-            "checked (the timeline has no independent record, or no end date).",
-            "The article gives {claims} dates of policy steps; the audit compares each with "
-            "the timeline's: {consistent} agree, {inconsistent} disagree, {unverifiable} "
-            "cannot be checked (the timeline has no independent record, or no end date).",
-            len(dates),
-            claims=len(dates),
-            consistent=int(counts.get("consistent", 0)),
-            inconsistent=int(counts.get("inconsistent", 0)),
-            unverifiable=int(counts.get("unverifiable", 0)),
+        t.gettext(
+            "The article's statements about policy steps (dates, periods, a horizon, a "
+            "programme's name and fate, a footnote), each judged against the best independent "
+            "record of the event in the timeline, with the severity of any gap: {headline}.",
+            headline=headline(results, lang),
         )
     )
     shown = pd.DataFrame(
         {
             t.gettext("Claim of the article"): dates[f"statement_{lang}"],
-            t.gettext("Article's date"): [format_date(d, lang) for d in dates["claimed_text"]],
-            t.gettext("Timeline's date"): [
-                _period(s, e, lang)
-                for s, e in zip(dates["start_date"], dates["end_date"], strict=True)
+            t.pgettext("table header", "Article"): [
+                format_date(d, lang) for d in dates["claimed_text"]
             ],
-            t.gettext("Verdict"): [verdict_label(v, lang) for v in dates["verdict"]],
+            t.gettext("Record (timeline)"): [
+                _record_cell(row, lang) for row in dates.to_dict("records")
+            ],
+            t.gettext("Verdict"): [
+                verdict_text(v, s, lang)
+                for v, s in zip(dates["verdict"], dates["severity"], strict=True)
+            ],
         }
     )
     report.table(text_table(shown, lang))
+    record_verdicts(report, results, dates["claim_id"])
     for row in dates.itertuples(index=False):
-        report.value(f"verdict_{row.claim_id}_timeline", row.verdict)
         if row.verdict == "inconsistent":
             report.say(
                 t.gettext(
                     "{title}: the article says {claimed}, the timeline's source says {recorded}.",
                     title=escape_markdown(getattr(row, f"title_{lang}")),
                     claimed=escape_markdown(format_date(row.claimed_text, lang)),
-                    recorded=escape_markdown(format_date(row.start_date, lang)),
+                    recorded=escape_markdown(_recorded(row, lang)),
                 )
             )
+    _tell_article_date(report, results)
     timeline = _timeline().set_index("event_id")
     ids = {timeline.loc[e, "source_id"] for e in dates["event_id"] if e in timeline.index}
     report.cite(sorted(ids | {"article"}))
+
+
+def _recorded(row, lang: str) -> str:
+    """What the record says against an inconsistent claim: its date, else the audit's figure."""
+    if row.check == "event_date":
+        return format_date(row.start_date, lang)
+    return figure_text(row.recorded, lang)
+
+
+def _record_cell(row: dict, lang: str) -> str:
+    """What the record gives: its dates for a dated claim, else the audit's figure."""
+    if row["check"] in ("event_date", "period") or row["recorded"] is None:
+        return _period(row["start_date"], row["end_date"], lang)
+    if row["check"] in ("programme_name", "recorded_outcome"):
+        return f"{format_date(row['start_date'], lang)}: {row[f'title_{lang}']}"
+    return figure_text(row["recorded"], lang)
+
+
+def _tell_article_date(report: Report, results) -> None:
+    """Date the article by the latest page it cites (footnote 5's), when the timeline has it."""
+    from analysis_lib.claims.verdicts import article_written_no_earlier_than
+
+    date = article_written_no_earlier_than(results)
+    if date is None:
+        return
+    report.value("article_written_no_earlier_than", date)
+    report.say(
+        report.t.gettext(
+            "The page the article's footnote 5 cites is dated {date}: the article was written "
+            "no earlier than that.",
+            date=date,
+        )
+    )

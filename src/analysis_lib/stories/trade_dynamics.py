@@ -1,20 +1,21 @@
 """Notebook 01: China-Russia trade in each source, beside the article's figures.
 
 Sections (each a notebook cell): :func:`levels`, :func:`growth`, :func:`slowdown`,
-:func:`claims` give the data (pure views of :mod:`analysis_lib.views.trade_dynamics`
+:func:`claims` (each claim's primary verdict, the cross-checks beside it) give the
+data (pure views of :mod:`analysis_lib.views.trade_dynamics`
 over the loaded series); ``draw_*`` draws it with an :mod:`analysis_lib.plots`
 function; ``tell_*`` says it in the report's language and records its values.
 """
 
 from __future__ import annotations
 
-import math
-
 from analysis_lib.stories.common import (
-    DASH,
+    claim_cells,
     fmt,
+    headline,
     highlight_source,
     join_years,
+    record_verdicts,
     source_label,
     thin_year_ticks,
     verdict_label,
@@ -250,9 +251,19 @@ def tell_slowdown(report: Report, slowdown) -> None:
     lang, t = report.lang, report.t
     year = int(slowdown["year"].iloc[0])
     lines = []
+    primary = claim_cells(audit_results(), (views.SLOWDOWN_CLAIM,), lang).iloc[0]
+    report.value(f"verdict_{views.SLOWDOWN_CLAIM}", primary["verdict"])
+    lines.append(
+        t.gettext(
+            "Against {source}, the source the article relies on: {figure}; the claim's "
+            "verdict: **{verdict}**. Cross-checks:",
+            source=primary["primary_source"],
+            figure=primary["figure"],
+            verdict=primary["verdict_text"],
+        )
+    )
     for row in slowdown.itertuples(index=False):
         name = source_label(row.source, lang)
-        report.value(f"verdict_{views.SLOWDOWN_CLAIM}_{row.source}", row.verdict)
         if row.slowed is None:
             lines.append(
                 t.gettext(
@@ -268,7 +279,7 @@ def tell_slowdown(report: Report, slowdown) -> None:
         lines.append(
             t.gettext(
                 "{source}: growth of {previous}% in {previous_year}, then {current}% in "
-                "{year}; verdict: **{verdict}**.",
+                "{year}; cross-check: **{verdict}**.",
                 year=year,
                 previous_year=year - 1,
                 source=name,
@@ -284,47 +295,47 @@ def tell_slowdown(report: Report, slowdown) -> None:
         previous_year=year - 1,
     )
     report.say("\n".join([lead, "", *(f"- {line}" for line in lines)]))
-    report.cite(["article"])
+    ids = {sid for r in audit_results() if r.id == views.SLOWDOWN_CLAIM for sid in r.sources}
+    report.cite(sorted(ids | {"article"}))
 
 
 # ---------------------------------------------------------------- the article's figures
 
 
 def claims(report: Report):
-    """Return the article's levels and growth beside each source's figure and verdict.
+    """Return the article's levels and growth, each with its primary verdict and cross-checks.
 
     Returns
     -------
     pandas.DataFrame
         One row per claim: ``claim_id``, ``kind``, ``year``, ``claimed_value``, the
-        statement in the report's language (``statement``), per source its value
-        (``<source>``) and verdict (``<source>_verdict``).
+        statement in the report's language (``statement``) and the columns of
+        :func:`analysis_lib.stories.common.claim_cells` (``primary_source``,
+        ``figure``, ``verdict``, ``severity``, ``verdict_text``, ``cross_checks``).
     """
-    series = load_series()
     registry = article_claims(load_claims(), (*views.LEVEL_CLAIMS, *views.GROWTH_CLAIMS))
-    first, last = int(registry["year"].min()) - 1, int(registry["year"].max())
-    comparison = views.claims_comparison(
-        registry,
-        views.levels_table(series, first, last),
-        views.growth_table(series, first, last),
-        verdict_table(audit_results(), views.CLAIM_IDS),
+    cells = claim_cells(audit_results(), registry["claim_id"], report.lang)
+    cells = cells.set_index("claim_id").reindex(registry["claim_id"]).reset_index()
+    statements = registry[f"statement_{report.lang}"]
+    table = registry[["claim_id", "kind", "year", "claimed_value"]].assign(
+        statement=list(statements)
     )
-    statements = registry.set_index("claim_id")[f"statement_{report.lang}"]
-    comparison.insert(4, "statement", [statements[c] for c in comparison["claim_id"]])
-    return comparison
+    return table.merge(cells, on="claim_id", how="left")
 
 
 def tell_claims(report: Report, claims) -> None:
-    """Table the article's figures beside each source, count the verdicts, name the gaps."""
+    """Table the article's figures, each with its primary verdict and the cross-checks beside."""
     import pandas as pd
 
     lang, t = report.lang, report.t
-    verdicts = verdict_table(audit_results(), views.CLAIM_IDS)
+    results = audit_results()
     report.say(
         t.gettext(
-            "The article, citing Chinese customs statistics, gives the figures in the first "
-            "column below; the other columns give what each source holds, with the audit's "
-            "verdict."
+            "The article, citing Chinese customs statistics, gives the figures in the second "
+            "column below. Each is judged against China's official figure for its year (the "
+            "customs release, or the Ministry of Commerce's or state media's statement of it "
+            "where the customs release is not in the data), within the rounding of both "
+            "figures; the other sources are cross-checks beside it."
         )
     )
     units = ["%" if kind == "growth" else "" for kind in claims["kind"]]
@@ -333,41 +344,22 @@ def tell_claims(report: Report, claims) -> None:
         t.pgettext("table header", "Article"): [
             fmt(v, lang, 1) + unit for v, unit in zip(claims["claimed_value"], units, strict=True)
         ],
+        t.gettext("Primary source"): list(claims["primary_source"]),
+        t.gettext("Its figure"): list(claims["figure"]),
+        t.gettext("Verdict"): list(claims["verdict_text"]),
+        t.gettext("Cross-checks"): list(claims["cross_checks"]),
     }
-    for source in AUDIT_SOURCES:
-        shown[source_label(source, lang)] = [
-            f"{fmt(value, lang, 2)}{unit} "
-            f"({verdict_label(verdict, lang) if isinstance(verdict, str) else DASH})"
-            for value, unit, verdict in zip(
-                claims[source], units, claims[f"{source}_verdict"], strict=True
-            )
-        ]
     report.table(pd.DataFrame(shown))
-    for row in verdicts.itertuples(index=False):
-        report.value(f"verdict_{row.claim_id}_{row.source}", row.verdict)
-    for source in AUDIT_SOURCES:
-        counts = verdicts[verdicts["source"] == source]["verdict"].value_counts()
-        report.say(
-            t.gettext(
-                "Against {source}: {consistent} consistent, {inconsistent} inconsistent, "
-                "{unverifiable} not checkable.",
-                source=source_label(source, lang),
-                consistent=int(counts.get("consistent", 0)),
-                inconsistent=int(counts.get("inconsistent", 0)),
-                unverifiable=int(counts.get("unverifiable", 0)),
-            )
+    record_verdicts(report, results, views.CLAIM_IDS)
+    mine = [r for r in results if r.id in views.CLAIM_IDS]
+    report.say(
+        t.gettext(
+            "{headline} (primary verdicts). The cross-checks are not counted: IMF DOTS as China "
+            "reports it carries later revisions, and the partner's report (the mirror) is "
+            "another reporter's record with CIF/FOB valuation.",
+            headline=headline(mine, lang),
         )
-    for row in claims[claims["kind"] == "level"].itertuples(index=False):
-        for source in AUDIT_SOURCES:
-            if math.isnan(getattr(row, source)):
-                report.say(
-                    t.gettext(
-                        "{source} has no value for {year}, so the article's {claimed} USD bn "
-                        "for {year} cannot be checked against it.",
-                        source=source_label(source, lang),
-                        year=row.year,
-                        claimed=fmt(row.claimed_value, lang),
-                    )
-                )
+    )
     first, last = int(claims["year"].min()) - 1, int(claims["year"].max())
-    report.cite(_cited_with_article(first, last))
+    ids = {sid for r in mine for sid in r.sources}
+    report.cite(sorted(ids | set(_cited_with_article(first, last))))

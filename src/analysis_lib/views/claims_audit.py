@@ -15,6 +15,8 @@ SOURCES = (ALL_SOURCES, *AUDIT_SOURCES, *TABLE_SOURCES)
 # The figure shows the claims checked against a recorded table in one column:
 # each such claim has exactly one table, so no cell holds two verdicts.
 RECORDS_COLUMN = "recorded_tables"
+# Its first column holds every claim's primary verdict, whatever its source.
+PRIMARY_COLUMN = "primary_verdict"
 
 
 def check_source(source: object) -> str:
@@ -61,8 +63,9 @@ def audit_frame(results, registry, start_year: int, end_year: int, lang: str = "
     -------
     pandas.DataFrame
         Columns ``claim_id``, ``source``, ``verdict``, ``claimed``, ``computed``,
-        ``explanation``, ``sources`` (list of source ids), ``statement``, ``year``,
-        ``year_end``; in the audit's order.
+        ``explanation``, ``sources`` (list of source ids), ``role``, ``severity``,
+        ``statement``, ``year``, ``year_end``; in the audit's order (each claim's
+        primary result first).
     """
     import pandas as pd
 
@@ -83,7 +86,17 @@ def audit_frame(results, registry, start_year: int, end_year: int, lang: str = "
                 "year_end": last,
             }
         )
-    columns = ["id", "source", "verdict", "claimed", "computed", "explanation", "sources"]
+    columns = [
+        "id",
+        "source",
+        "verdict",
+        "claimed",
+        "computed",
+        "explanation",
+        "sources",
+        "role",
+        "severity",
+    ]
     frame = pd.DataFrame(rows, columns=[*columns, "statement", "year", "year_end"])
     return frame.rename(columns={"id": "claim_id"})
 
@@ -130,7 +143,7 @@ def verdict_counts(audit_df):
 
 
 def verdict_grid(audit_df):
-    """Return the figure's rows: claims checked against a table share one column.
+    """Return the figure's rows: the primary verdicts in one column, cross-checks beside it.
 
     Parameters
     ----------
@@ -140,9 +153,12 @@ def verdict_grid(audit_df):
     Returns
     -------
     pandas.DataFrame
-        Columns ``claim_id``, ``source`` (a trade source, or :data:`RECORDS_COLUMN`),
-        ``verdict``, ``claim_label`` (the claim's statement).
+        Columns ``claim_id``, ``source`` (:data:`PRIMARY_COLUMN` for each claim's
+        primary verdict, else the cross-check's trade source, or :data:`RECORDS_COLUMN`
+        for results without a role), ``verdict``, ``claim_label`` (the claim's statement).
     """
     grid = audit_df[["claim_id", "source", "verdict", "statement"]].copy()
+    if "role" in audit_df.columns:
+        grid.loc[audit_df["role"] == "primary", "source"] = PRIMARY_COLUMN
     grid.loc[grid["source"].isin(TABLE_SOURCES), "source"] = RECORDS_COLUMN
     return grid.rename(columns={"statement": "claim_label"}).reset_index(drop=True)

@@ -42,14 +42,19 @@ def date_claims(claims_df, timeline_df, results):
     -------
     pandas.DataFrame
         claim_id, event_id, statement_en, statement_ru, claimed_text, start_date,
-        end_date, date_precision, title_en, title_ru, verdict.
+        end_date, date_precision, title_en, title_ru, verdict (the primary verdict),
+        severity (None when unverifiable), check, recorded (what the record gives, as the
+        audit computed it).
     """
     import pandas as pd
 
     from analysis_lib.claims.registry import parse_filters
 
     claims = claims_df[claims_df["table"] == "timeline"]
-    verdicts = {r.id: r.verdict for r in results if r.source == "timeline"}
+    primary = [r for r in results if r.source == "timeline" and r.role == "primary"]
+    verdicts = {r.id: r.verdict for r in primary}
+    severities = {r.id: r.severity for r in primary}
+    computed = {r.id: r.computed for r in primary}
     events = timeline_df.set_index("event_id")
     rows = []
     for claim in claims.itertuples(index=False):
@@ -68,6 +73,9 @@ def date_claims(claims_df, timeline_df, results):
                 "title_en": None if event is None else event["title_en"],
                 "title_ru": None if event is None else event["title_ru"],
                 "verdict": verdicts.get(claim.claim_id, "unverifiable"),
+                "severity": severities.get(claim.claim_id),
+                "check": claim.check,
+                "recorded": computed.get(claim.claim_id),
             }
         )
     return pd.DataFrame(rows)
