@@ -281,7 +281,7 @@ def test_check_names_the_audit_verdict_a_data_edit_changes(tree: Path, tmp_path:
         line.startswith("golden values: audit:") and "data/customs_totals.csv" in line
         for line in result.failures
     ), result.failures
-    assert "  audit: growth-2014/gacc.computed: " in options.out.getvalue()
+    assert "  audit: trade-2014/gacc.computed: " in options.out.getvalue()
 
 
 def test_check_command_reports_a_build_error_in_one_line(tmp_path: Path, capsys):

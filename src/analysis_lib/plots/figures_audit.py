@@ -19,7 +19,19 @@ from analysis_lib.plots.labels import source_name, verdict_name
 from analysis_lib.plots.theme import VERDICT_COLORS
 from analysis_lib.vocabulary import VERDICTS
 
-SOURCE_ORDER = ("article", "gacc", "fcs", "imf_dots_cn", "imf_dots_ru")
+# A claim's primary verdict (notebook 07's first column) comes first, then China's
+# official figures, then the other reporters.
+SOURCE_ORDER = (
+    "primary_verdict",
+    "article",
+    "gacc",
+    "mofcom",
+    "peoples_daily",
+    "xinhua",
+    "fcs",
+    "imf_dots_cn",
+    "imf_dots_ru",
+)
 
 
 def audit_verdicts(df, *, source_ids, lang="en", sources_df=None):
