@@ -33,7 +33,11 @@ def test_json_lists_each_token_with_its_place_and_account(capsys):
     assert document["counts"] == {"claim": 25, "not a claim": 16, "unaccounted": 0}
     assert document["problems"] == []
     by_place = {(t["place"], t["token"]): t for t in document["tokens"]}
-    assert by_place[("en ¶16", "August 2014")]["claim_ids"] == ["opinions-2014-08"]
+    # The footnote-5 claim quotes the whole paragraph: "August 2014" is what it attributes.
+    assert by_place[("en ¶16", "August 2014")]["claim_ids"] == [
+        "opinions-2014-08",
+        "footnote-5-source",
+    ]
     assert by_place[("en ¶20", "2012.06.07")]["reason"] == "cited_page_date"
     assert {t["status"] for t in document["tokens"]} == {"claim", "not a claim"}
 

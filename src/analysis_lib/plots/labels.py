@@ -53,14 +53,6 @@ VERDICT_NAMES = {
 }
 """Verdicts as figure cells, legends and table cells show them."""
 
-SEVERITY_NAMES = {
-    "exact": N_("exact"),
-    "within rounding": N_("within rounding"),
-    "minor": N_("minor"),
-    "material": N_("material"),
-}
-"""The severity of a verdict, in lower case (it follows the verdict in a sentence or cell)."""
-
 ROLE_NAMES = {
     "primary": N_("Primary verdict"),
     "cross-check": N_("Cross-check"),
@@ -126,11 +118,6 @@ def country_name(code: str, lang: str) -> str:
 def verdict_name(verdict: str, lang: str) -> str:
     """Return a verdict as a cell or legend shows it (``"Consistent"``, ``"No data"``)."""
     return _named(VERDICT_NAMES, verdict, "verdict", lang)
-
-
-def severity_name(severity: str, lang: str) -> str:
-    """Return a verdict's severity (``"within rounding"`` / ``"в пределах округления"``)."""
-    return _named(SEVERITY_NAMES, severity, "severity", lang)
 
 
 def role_name(role: str, lang: str) -> str:
