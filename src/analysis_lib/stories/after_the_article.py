@@ -11,6 +11,7 @@ import math
 
 from analysis_lib.stories.common import (
     fmt,
+    format_date,
     join_years,
     source_label,
     text_table,
@@ -70,7 +71,7 @@ def tell_intro(report: Report) -> None:
                 "{date}: its footnote 5 cites a page of that date. “After the article” here "
                 "means after its figures.",
                 base_year=base_year,
-                date=written,
+                date=format_date(written, lang),
             )
         )
 

@@ -270,6 +270,6 @@ def _tell_article_date(report: Report, results) -> None:
         report.t.gettext(
             "The page the article's footnote 5 cites is dated {date}: the article was written "
             "no earlier than that.",
-            date=date,
+            date=format_date(date, report.lang),
         )
     )
