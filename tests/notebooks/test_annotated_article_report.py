@@ -67,12 +67,12 @@ def reports(tmp_path_factory):
 
 
 def primary_verdicts(capsys) -> dict[str, str]:
-    """``{claim_id: verdict}`` of the audit's JSON rows whose role is primary (else the first)."""
+    """``{claim_id: verdict}`` of the audit's JSON rows whose role is ``primary``."""
     capsys.readouterr()
     assert main(["audit", "--format", "json"]) == 0
     verdicts: dict[str, str] = {}
     for row in json.loads(capsys.readouterr().out):
-        if row.get("role", "primary") == "primary":
+        if row["role"] == "primary":
             verdicts.setdefault(row["id"], row["verdict"])
     return verdicts
 

@@ -11,10 +11,11 @@ import pytest
 from analysis_lib.article.passages import Passage
 from analysis_lib.article.text import Paragraph
 from analysis_lib.claims.audit import AuditResult, run_audit
-from analysis_lib.claims.primary import primary_results
+from analysis_lib.claims.verdicts import claim_verdicts
 from analysis_lib.cli import main
 from analysis_lib.exceptions import ParameterError
 from analysis_lib.loaders import load_table
+from analysis_lib.plots.labels import severity_name
 from analysis_lib.stories import annotated_article as story
 from analysis_lib.views import annotated_article as views
 
@@ -68,14 +69,14 @@ class Marks(HTMLParser):
 
 
 def audit_primary_verdicts(capsys) -> dict[str, str]:
-    """Each claim's verdict in ``audit --format json``: its primary row, else its first."""
+    """Each claim's verdict in ``audit --format json``: its row of role ``primary``."""
     capsys.readouterr()
     assert main(["audit", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     rows = rows["results"] if isinstance(rows, dict) else rows
     verdicts: dict[str, str] = {}
     for row in rows:
-        if row.get("role", "primary") == "primary":
+        if row["role"] == "primary":
             verdicts.setdefault(row["id"], row["verdict"])
     return verdicts
 
@@ -111,7 +112,7 @@ def test_the_header_counts_the_verdicts_and_links_report_07(run_cells, shown, sa
     for verdict, symbol in story.VERDICT_SYMBOLS.items():
         count = sum(v == verdict for v in expected.values())
         assert f"{symbol} {verdict.capitalize()}: {count}" in legend
-    assert said[1] == f"{len(expected)} claims are marked."
+    assert said[1].startswith(f"{len(expected)} claims are marked. By primary verdict, ")
 
 
 def test_a_note_gives_both_figures_and_the_sources(run_cells, shown):
@@ -120,7 +121,7 @@ def test_a_note_gives_both_figures_and_the_sources(run_cells, shown):
     mark = namespace["marks"].set_index("claim_id").loc["decree-1996-date"]
     note = page.note("decree-1996-date")
     assert note.startswith(f"{story.VERDICT_SYMBOLS[mark['verdict']]} {mark['number']} ")
-    assert "· Борис Ельцин подписал указ о программе развития Дальнего Востока" in note
+    assert f"({severity_name(mark['severity'], 'ru')}) · Борис Ельцин подписал указ" in note
     assert "В статье: 1996-04-24 · Хронология программ и событий: " in note
     assert "The Jamestown Foundation; Статья" in note
     # The article's own words stay English, in the text and in the note's figure.
@@ -132,16 +133,16 @@ def test_years_and_source_choose_what_is_marked(run_cells, shown, said):
     namespace = run_cells(STEM, start_year=2012, end_year=2013, source="timeline")
     page = Marks("".join(shown[1:]))
     claims = load_table("claims")
-    primary = primary_results(run_audit())
+    primary = {v.claim_id: v.primary for v in claim_verdicts(run_audit())}
     last = claims["year_end"].fillna(claims["year"])
     in_years = claims[(claims["year"] <= 2013) & (last >= 2012)]["claim_id"]
     expected = sorted(c for c in in_years if primary[c].source == "timeline")
     assert {"putin-visit-2012", "xi-first-trip-2013"} <= set(expected)
     assert sorted(page.marks) == expected
     unmarked = len(claims) - len(expected)
-    assert said[1] == (
+    assert said[1].startswith(
         f"{len(expected)} claims are marked. {unmarked} claims outside the chosen years or "
-        "source are left unmarked."
+        "source are left unmarked. By primary verdict, "
     )
     assert "88.2 billion USD" in page.visible()  # shown, not marked
     assert namespace["marks"]["source"].unique().tolist() == ["timeline"]

@@ -21,7 +21,7 @@ from analysis_lib.plots.labels import (
     source_name,
     verdict_name,
 )
-from analysis_lib.stories.common import DASH
+from analysis_lib.stories.common import DASH, headline
 from analysis_lib.stories.context import Report, start_report
 from analysis_lib.views import annotated_article as views
 from analysis_lib.views.claims_audit import check_source, claim_years
@@ -105,12 +105,13 @@ def marks(report: ArticleReport, text: views.ArticleText):
         (1, 2, ... in the order the passages stand in the article).
     """
     from analysis_lib.claims.audit import run_audit
-    from analysis_lib.claims.primary import primary_results
     from analysis_lib.claims.registry import load_registry
+    from analysis_lib.claims.verdicts import claim_verdicts
 
+    verdicts = claim_verdicts(run_audit())
     marked = views.marked_claims(
         load_registry(),
-        primary_results(run_audit()),
+        {v.claim_id: v.primary for v in verdicts if v.primary is not None},
         report.params.start_year,
         report.params.end_year,
         report.mark_source,
@@ -140,7 +141,9 @@ def _verdict_class(verdict: str) -> str:
 
 
 def tell_header(report: ArticleReport, marks) -> None:
-    """Say what the marks mean, count them per verdict and link the full arithmetic."""
+    """Say what the marks mean, count them per verdict, give the audit's headline and link
+    the full arithmetic."""
+    from analysis_lib.claims.audit import run_audit
     from analysis_lib.claims.registry import load_registry
 
     t, e = report.t, html.escape
@@ -185,6 +188,8 @@ def tell_header(report: ArticleReport, marks) -> None:
             if unmarked
             else ""
         )
+        + " "
+        + t.gettext("By primary verdict, {headline}.", headline=headline(run_audit(), report.lang))
     )
 
 

@@ -1,6 +1,6 @@
 """Notebook 09's data: the article's paragraphs, each claim's passage and verdict, its numbers.
 
-The verdicts are the audit's primary ones (:mod:`analysis_lib.claims.primary`),
+The verdicts are the audit's primary ones (:mod:`analysis_lib.claims.verdicts`),
 the passages those of :mod:`analysis_lib.article.passages`, the numbers the
 accounting of :mod:`analysis_lib.article.coverage`; these views select the
 claims a report marks and nest the passages of a paragraph for drawing.
@@ -116,7 +116,8 @@ def marked_claims(registry, primary: dict, start_year: int, end_year: int, sourc
     registry : pandas.DataFrame
         The claim registry.
     primary : dict
-        ``{claim_id: AuditResult}`` from :func:`analysis_lib.claims.primary.primary_results`.
+        ``{claim_id: AuditResult}``: each claim's primary result
+        (:func:`analysis_lib.claims.verdicts.claim_verdicts`).
     start_year, end_year : int
         A claim is marked when its years (``year`` to ``year_end``) overlap this range.
     source : str
@@ -143,7 +144,7 @@ def marked_claims(registry, primary: dict, start_year: int, end_year: int, sourc
                 "claim_id": claim["claim_id"],
                 "location": claim["location"],
                 "verdict": result.verdict,
-                "severity": getattr(result, "severity", None),
+                "severity": result.severity,
                 "source": result.source,
                 "claimed": result.claimed,
                 "computed": result.computed,
