@@ -173,6 +173,27 @@ def test_pdf_text_has_the_numbers_and_cyrillic(tree):
     assert "Total 42.5" in en
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "title", "page_words"),
+    [("ru", "Демонстрационный отчёт о росте", "Стр. 1 из 1"), ("en", None, "Page 1 of 1")],
+)
+def test_pdf_is_a4_with_title_page_numbers_and_language(tree, lang, title, page_words):
+    reader = PdfReader(tree.reports / lang / "01-demo-growth.pdf")
+    page = reader.pages[0]
+    text = page.extract_text()
+    html_title = (tree.reports / lang / "01-demo-growth.html").read_text("utf-8")
+    title = title or html_title.split("<title>", 1)[1].split("</title>", 1)[0]
+
+    # A4 is 595.3 x 841.9 points; US Letter, 612 x 792.
+    assert abs(float(page.mediabox.width) - 595.3) < 2
+    assert abs(float(page.mediabox.height) - 841.9) < 2
+    assert page_words in text
+    assert text.count(title) >= 2, "the running title and the page's own title"
+    assert reader.metadata.title == title
+    assert reader.trailer["/Root"]["/Lang"] == lang
+
+
 def test_second_build_is_a_no_op(tree):
     summary = tree.run()
 

@@ -184,7 +184,7 @@ def pinned(monkeypatch: pytest.MonkeyPatch):
 
 
 @slow
-def test_the_browser_opens_the_index_the_first_report_and_the_annotated_article(tmp_path):
+def test_the_browser_opens_the_index_and_every_report(tmp_path):
     reports = {
         key: {"lang": key[:2], "stem": key[3:]}
         for key in ("en/01-a", "en/02-b", "en/09-annotated-article", "ru/01-a")
@@ -196,6 +196,7 @@ def test_the_browser_opens_the_index_the_first_report_and_the_annotated_article(
     assert [p.relative_to(tmp_path).as_posix() for p in pages] == [
         "index.html",
         "en/01-a.html",
+        "en/02-b.html",
         "en/09-annotated-article.html",
         "ru/01-a.html",
     ]
@@ -239,7 +240,18 @@ def test_check_passes_when_nothing_changed(tree: Path, tmp_path: Path, pinned):
     assert "check passed" in printed
     assert (tmp_path / "work" / "run-2" / "reports" / "en" / "01-demo-growth.pdf").is_file()
     shots = sorted(p.name for p in (tmp_path / "work" / "screenshots").glob("*.png"))
-    assert shots == ["en-01-demo-growth.png", "index.png", "ru-01-demo-growth.png"]
+    pages = [
+        "en-01-demo-growth",
+        "en-02-demo-text",
+        "index",
+        "ru-01-demo-growth",
+        "ru-02-demo-text",
+    ]
+    assert shots == sorted(f"{page}-{width}.png" for page in pages for width in (390, 1280))
+    assert (
+        "10 pages" not in printed
+        and "5 pages opened in headless Chromium at 390 px and 1280 px" in printed
+    )
 
 
 @slow

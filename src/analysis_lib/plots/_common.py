@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from analysis_lib.exceptions import ParameterError
 from analysis_lib.params import check_lang
+from analysis_lib.plots import rendition
 from analysis_lib.plots.labels import caption
 from analysis_lib.plots.theme import set_theme
 
@@ -89,12 +90,14 @@ def new_figure(width: float, height: float, **subplots):
 
     The figure is not kept by pyplot, so figure functions leak nothing; a notebook
     shows it by ending a cell with it (or ``IPython.display.display(fig)``).
+    Inside :func:`analysis_lib.plots.rendition.narrow` the size is that of the
+    narrow rendition.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     set_theme()
-    fig = Figure(figsize=(width, height), layout="constrained")
+    fig = Figure(figsize=rendition.figure_size(width, height), layout="constrained")
     FigureCanvasAgg(fig)
     axes = fig.subplots(**subplots)
     return fig, axes
@@ -118,11 +121,7 @@ def add_caption(fig, source_ids, lang: str, sources_df=None, note: str | None = 
     if note:
         paragraphs.insert(0, note)
     wrapped = literal("\n".join(textwrap.fill(text, width=width) for text in paragraphs))
-    lines = wrapped.count("\n") + 1
-    line_height = CAPTION_FONTSIZE * 1.35 / 72 / fig.get_figheight()
-    bottom = 0.015 + lines * line_height
-    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
-    return fig.text(
+    text = fig.text(
         0.01,
         0.01,
         wrapped,
@@ -132,6 +131,16 @@ def add_caption(fig, source_ids, lang: str, sources_df=None, note: str | None = 
         color="#444444",
         gid="caption",
     )
+    reserve_caption_room(fig, text)
+    return text
+
+
+def reserve_caption_room(fig, caption_text) -> None:
+    """Keep the figure's bottom free for its caption: call again after resizing the figure."""
+    lines = caption_text.get_text().count("\n") + 1
+    line_height = CAPTION_FONTSIZE * 1.35 / 72 / fig.get_figheight()
+    bottom = 0.015 + lines * line_height
+    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
 
 
 def wrap(text: str, width_inches: float, fontsize_pt: float) -> str:
@@ -159,8 +168,21 @@ def literal(text: str) -> str:
 
 
 def wrap_ticks(texts, chars: int = 14) -> list[str]:
-    """Break long category tick labels (e.g. "Республика Корея") into lines; ``$`` is literal."""
-    return [literal(textwrap.fill(text, width=chars, break_on_hyphens=False)) for text in texts]
+    """Break long category tick labels (e.g. "Республика Корея") into lines; ``$`` is literal.
+
+    A narrow rendition wraps shorter (:func:`analysis_lib.plots.rendition.tick_chars`),
+    between words only.
+    """
+    width = rendition.tick_chars(chars)
+    whole_words = rendition.is_narrow()
+    return [
+        literal(
+            textwrap.fill(
+                text, width=width, break_on_hyphens=False, break_long_words=not whole_words
+            )
+        )
+        for text in texts
+    ]
 
 
 def set_axis_labels(ax, xlabel: str | None, ylabel: str | None) -> None:
@@ -176,7 +198,12 @@ def set_axis_labels(ax, xlabel: str | None, ylabel: str | None) -> None:
 
 
 def place_legend(ax, **kwargs):
-    """Put the legend outside the axes on the right, where it cannot hide data."""
+    """Put the legend outside the axes on the right, where it cannot hide data.
+
+    A narrow rendition moves it under the axes instead
+    (:func:`analysis_lib.plots.rendition.finish`).
+    """
+    rendition.note_legend(ax, kwargs)
     return ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0, **kwargs)
 
 

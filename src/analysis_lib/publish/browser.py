@@ -4,9 +4,12 @@ Chromium is driven over the DevTools protocol with ``--remote-debugging-pipe``:
 it reads commands from fd 3 and writes replies and events to fd 4, one JSON
 message per NUL-terminated chunk. Standard library only (no websocket client).
 
-Per page: console errors, uncaught exceptions, error log entries, failed
-requests and every request that is not ``file:`` or ``data:`` (the reports
-must work offline), plus a screenshot. The browser is always killed.
+Per page and per window width (:data:`analysis_lib.publish.layout.VIEWPORTS`:
+a phone and a laptop): console errors, uncaught exceptions, error log entries,
+failed requests, every request that is not ``file:`` or ``data:`` (the reports
+must work offline) and the layout rules of :mod:`analysis_lib.publish.layout`
+(no sideways scrolling, prose no wider than about 70 characters), plus a
+screenshot. The browser is always killed.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis_lib.exceptions import BuildError, SystemDependencyError
+from analysis_lib.publish.layout import VIEWPORTS, Viewport, layout_problems, probe
 
 LOCAL_SCHEMES = ("file:", "data:")
 # No network: every background service Chromium would contact is off.
@@ -64,6 +68,10 @@ class PageCheck:
         Requests that failed, ``<url>: <error text>``.
     network : list of str
         Requested URLs that are neither ``file:`` nor ``data:``.
+    viewport : Viewport or None
+        The window the page was opened in (None: Chromium's default window).
+    layout : list of str
+        Broken layout rules (see :func:`analysis_lib.publish.layout.layout_problems`).
     screenshot : Path or None
         The PNG written, if any.
     """
@@ -73,14 +81,22 @@ class PageCheck:
     errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     network: list[str] = field(default_factory=list)
+    viewport: Viewport | None = None
+    layout: list[str] = field(default_factory=list)
     screenshot: Path | None = None
 
+    @property
+    def where(self) -> str:
+        """The page and its window width, e.g. ``en/01.html at 390 px``."""
+        return f"{self.page} at {self.viewport.width} px" if self.viewport else self.page
+
     def problems(self) -> list[str]:
-        """Return one line per problem, each naming the page."""
+        """Return one line per problem, each naming the page and the window width."""
         return (
-            [f"{self.page}: console error: {text}" for text in self.errors]
-            + [f"{self.page}: failed request: {text}" for text in self.failed]
-            + [f"{self.page}: network request: {url}" for url in self.network]
+            [f"{self.where}: console error: {text}" for text in self.errors]
+            + [f"{self.where}: failed request: {text}" for text in self.failed]
+            + [f"{self.where}: network request: {url}" for url in self.network]
+            + [f"{self.where}: {text}" for text in self.layout]
         )
 
 
@@ -271,6 +287,8 @@ def _inspect(browser: DevToolsPipe, check: PageCheck, screenshot: Path | None) -
     ]
     for domain in ("Runtime", "Log", "Network", "Page"):
         browser.call(f"{domain}.enable", session=session)
+    if check.viewport is not None:
+        browser.call("Emulation.setDeviceMetricsOverride", check.viewport.metrics(), session)
     browser.events.clear()
     browser.call("Page.navigate", {"url": check.url}, session)
     pending: dict[str, str] = {}
@@ -291,7 +309,18 @@ def _inspect(browser: DevToolsPipe, check: PageCheck, screenshot: Path | None) -
         if "method" in message:
             browser.events.append(message)
     else:
-        raise BuildError(f"{check.page}: page did not finish loading within {browser.timeout:g} s")
+        raise BuildError(
+            f"{check.where}: page did not finish loading within {browser.timeout:g} s"
+        )
+    if check.viewport is not None:
+        measured = browser.call(
+            "Runtime.evaluate",
+            {"expression": probe(check.viewport), "returnByValue": True},
+            session,
+        )
+        if "exceptionDetails" in measured:
+            raise BuildError(f"{check.where}: the layout probe failed: {measured}")
+        check.layout = layout_problems(check.viewport, measured["result"]["value"])
     if screenshot is not None:
         size = browser.call("Page.getLayoutMetrics", session=session)["cssContentSize"]
         clip = {
@@ -319,26 +348,31 @@ def check_pages(
     chromium: Path | None = None,
     base: Path | None = None,
     timeout: float = 30.0,
+    viewports: tuple[Viewport | None, ...] = VIEWPORTS,
 ) -> list[PageCheck]:
-    """Load each page in one headless Chromium and report errors and network use.
+    """Load each page at each window width in one headless Chromium and report what went wrong.
 
     Parameters
     ----------
     pages : list of Path
         Local HTML files.
     screenshot_dir : Path, optional
-        Where to write one PNG per page (named after the page); None: no screenshots.
+        Where to write one PNG per page and width, named after both
+        (``en-01-trade-dynamics-390.png``); None: no screenshots.
     chromium : Path, optional
         The browser; default the system Chromium (:func:`analysis_lib.publish.pdf.find_chromium`).
     base : Path, optional
         Pages are named relative to this folder in messages and screenshot names.
     timeout : float
         Seconds each protocol command and each page load may take.
+    viewports : tuple of Viewport or None
+        The windows to open each page in (default: a phone and a laptop); None
+        stands for Chromium's own window, without layout rules.
 
     Returns
     -------
     list of PageCheck
-        One per page, in order.
+        One per page and window, pages in order, each page's windows in order.
 
     Raises
     ------
@@ -361,11 +395,13 @@ def check_pages(
         for page in pages:
             page = Path(page).resolve()
             name = Path(os.path.relpath(page, base.resolve())).as_posix() if base else page.name
-            check = PageCheck(page=name, url=page.as_uri())
-            shot = None
-            if screenshot_dir is not None:
-                stem = name.replace("../", "").replace("/", "-").removesuffix(".html")
-                shot = Path(screenshot_dir) / f"{stem}.png"
-            _inspect(browser, check, shot)
-            checks.append(check)
+            stem = name.replace("../", "").replace("/", "-").removesuffix(".html")
+            for viewport in viewports:
+                check = PageCheck(page=name, url=page.as_uri(), viewport=viewport)
+                shot = None
+                if screenshot_dir is not None:
+                    suffix = f"-{viewport.name}" if viewport else ""
+                    shot = Path(screenshot_dir) / f"{stem}{suffix}.png"
+                _inspect(browser, check, shot)
+                checks.append(check)
     return checks

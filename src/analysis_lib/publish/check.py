@@ -10,9 +10,11 @@ Five steps, each reported on its own:
    file byte for byte (both runs sit at the same depth, so the relative paths
    in the manifests are equal);
 4. every ``href``/``src`` of ``index.html`` resolves to a file;
-5. open ``index.html``, one report per language and the annotated article
-   (:data:`BROWSER_STEMS`) in headless Chromium: no console error, no failed
-   request, no network request; screenshots go to ``build/check/screenshots``.
+5. open ``index.html`` and every reader report in headless Chromium, at a
+   phone's width (390 px) and a laptop's (1280 px): no console error, no failed
+   request, no network request, no page wider than the window, no prose line
+   wider than about 70 characters (:mod:`analysis_lib.publish.layout`);
+   screenshots at both widths go to ``build/check/screenshots``.
 
 ``python -m analysis_lib golden`` builds once (into ``build/golden``) and
 rewrites ``tests/golden`` from it, printing the same diff.
@@ -37,9 +39,6 @@ from analysis_lib.publish import golden, manifest, pipeline
 from analysis_lib.publish.pipeline import LANGUAGES, BuildOptions, build
 
 STEPS = 5
-BROWSER_STEMS = ("09-annotated-article",)
-"""Reports the browser step opens in every language besides the first: those whose
-pages carry HTML a story writes itself."""
 
 
 @dataclass
@@ -213,14 +212,12 @@ def _step_links(reports_dir: Path) -> StepResult:
 
 
 def pages_to_open(reports_dir: Path, languages) -> list[Path]:
-    """Return the pages the browser step opens: the index, then per language the first
-    report and each report of :data:`BROWSER_STEMS` that was built."""
+    """Return ``index.html`` and every reader report of ``languages``, by language then stem."""
     state = manifest.load(reports_dir)
     pages = [reports_dir / "index.html"]
     for lang in languages:
         keys = sorted(key for key, entry in state["reports"].items() if entry["lang"] == lang)
-        chosen = keys[:1] + [f"{lang}/{stem}" for stem in BROWSER_STEMS]
-        pages += [reports_dir / f"{key}.html" for key in dict.fromkeys(chosen) if key in keys]
+        pages += [reports_dir / f"{key}.html" for key in keys]
     return pages
 
 
@@ -240,8 +237,9 @@ def _step_browser(options: CheckOptions, reports_dir: Path, work_dir: Path) -> S
     for check in checks:
         step.failures += check.problems()
         state = "ok" if not check.problems() else f"{len(check.problems())} problem(s)"
-        step.details.append(f"{check.page}: {state}; screenshot {_display(check.screenshot)}")
-    step.summary = f"{len(checks)} pages opened in headless Chromium"
+        step.details.append(f"{check.where}: {state}; screenshot {_display(check.screenshot)}")
+    widths = " and ".join(f"{w} px" for w in sorted({c.viewport.width for c in checks if c.viewport}))
+    step.summary = f"{len(pages)} pages opened in headless Chromium at {widths}"
     return step
 
 

@@ -263,6 +263,49 @@ def language_filter(lang: str):
     return TagRemovePreprocessor(remove_cell_tags=others | {TITLE_TAG}, enabled=True)
 
 
+def css_string(text: str) -> str:
+    """Return ``text`` as a quoted CSS string that cannot end the string or the style element.
+
+    Quotes, backslashes, ``<``, ``>``, ``&`` and control characters become hex escapes.
+    """
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F else char
+        for char in str(text)
+    )
+    return f'"{escaped}"'
+
+
+def page_margin_content(title: str, lang: str) -> dict[str, str]:
+    """Return the CSS ``content`` of the printed page's running title and page number.
+
+    Parameters
+    ----------
+    title : str
+        The report title (any text: it is escaped).
+    lang : str
+        Language of the page-number words.
+
+    Returns
+    -------
+    dict
+        ``title`` and ``number``, CSS values for the ``@page`` margin boxes.
+    """
+    # The fields become CSS counters: split the translated words around them.
+    words = translator(lang).gettext(
+        # TRANSLATORS: the footer of a printed page; {page} and {pages} are numbers.
+        "Page {page} of {pages}",
+        page="\0page\0",
+        pages="\0pages\0",
+    )
+    parts = words.split("\0")
+    number = " ".join(
+        f"counter({part})" if index % 2 else css_string(part)
+        for index, part in enumerate(parts)
+        if index % 2 or part
+    )
+    return {"title": css_string(title), "number": number}
+
+
 def _is_stderr(output) -> bool:
     return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
@@ -353,8 +396,11 @@ def render_reports(nb, *, title: str, lang: str, footers: dict[bool, str]) -> di
             for cell in version.cells:
                 if "outputs" in cell:
                     cell.outputs = [o for o in cell.outputs if not _is_stderr(o)]
-        body, _ = html_exporter(lang, full).from_notebook_node(
-            version, resources={"analysis_lib_footer": footer, "metadata": {"name": title}}
-        )
+        resources = {
+            "analysis_lib_footer": footer,
+            "analysis_lib_page": page_margin_content(title, lang),
+            "metadata": {"name": title},
+        }
+        body, _ = html_exporter(lang, full).from_notebook_node(version, resources=resources)
         pages[full] = body
     return pages

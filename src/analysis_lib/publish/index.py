@@ -9,6 +9,7 @@ import html
 import sys
 from pathlib import Path
 
+from analysis_lib import paths
 from analysis_lib.i18n import translator
 
 
@@ -74,37 +75,39 @@ def audit_summary(data_dir=None) -> dict[str, dict[str, int]] | str:
 def _thumbnail(reports_dir: Path, entry: dict) -> str:
     prefix = f"{entry['lang']}/figures/{entry['stem']}/"
     pngs = sorted(name for name in entry.get("outputs", {}) if name.startswith(prefix))
-    pngs = [name for name in pngs if name.endswith(".png")]
+    # The narrow renditions (phones) are not the figure a reader recognises.
+    pngs = [name for name in pngs if name.endswith(".png") and not name.endswith(".narrow.png")]
     if not pngs:
-        return '<span class="no-thumb">—</span>'
-    return f'<img class="thumb" src="{html.escape(pngs[0])}" alt="" loading="lazy">'
+        return '<span class="no-thumb"></span>'
+    return f'<img class="thumb" src="{html.escape(pngs[0])}" alt="">'
 
 
-def _report_row(reports_dir: Path, entry: dict) -> str:
+def _report_card(reports_dir: Path, entry: dict) -> str:
     lang, stem = entry["lang"], entry["stem"]
     t = translator(lang)
     outputs = entry.get("outputs", {})
-    links = [f'<a href="{html.escape(f"{lang}/{stem}.html")}">HTML</a>']
+    page = html.escape(f"{lang}/{stem}.html")
+    links = [f'<a href="{page}">HTML</a>']
     if f"{lang}/{stem}.full.html" in outputs:
         full = html.escape(t.gettext("HTML + code"))
         links.append(f'<a href="{html.escape(f"{lang}/{stem}.full.html")}">{full}</a>')
     if f"{lang}/{stem}.pdf" in outputs:
         links.append(f'<a href="{html.escape(f"{lang}/{stem}.pdf")}">PDF</a>')
-    # The page is English; a Russian report's title, language and links are marked as Russian.
+    # The page is English; a Russian report's card is marked as Russian.
     names = {
         "en": t.pgettext("a language named in itself", "English"),
         "ru": t.pgettext("a language named in itself", "Russian"),
     }
-    language = names.get(lang, lang)
-    mark = "" if lang == "en" else f' lang="{html.escape(lang)}"'
+    language = html.escape(names.get(lang, lang))
+    title = html.escape(entry.get("title") or stem)
     return (
-        "<tr>"
-        f"<td>{_thumbnail(reports_dir, entry)}</td>"
-        f"<td{mark}>{html.escape(entry.get('title') or stem)}"
-        f"<br><small>{html.escape(stem)}</small></td>"
-        f"<td{mark}>{html.escape(language)}</td>"
-        f"<td{mark}>{' · '.join(links)}</td>"
-        "</tr>"
+        f'<li class="report" lang="{html.escape(lang)}">'
+        f'<a class="figure" href="{page}" tabindex="-1">{_thumbnail(reports_dir, entry)}</a>'
+        f'<h2><a href="{page}">{title}</a></h2>'
+        f'<p class="meta"><span class="language">{language}</span> · '
+        f"<code>{html.escape(stem)}</code></p>"
+        f'<p class="formats">{" ".join(links)}</p>'
+        "</li>"
     )
 
 
@@ -121,8 +124,14 @@ def _audit_table(summary: dict[str, dict[str, int]] | str) -> str:
     return f"<table>\n<tr><th>source</th>{head}</tr>\n{body}\n</table>"
 
 
+def _style() -> str:
+    return (paths.TEMPLATES_DIR / "index.css").read_text(encoding="utf-8")
+
+
 def render_index(reports_dir: Path, reports: dict[str, dict], summary) -> str:
-    """Return the index page.
+    """Return the index page: a card per report (figure, title, language, formats), then the audit.
+
+    The cards form two columns (English beside Russian) on a laptop and one on a phone.
 
     Parameters
     ----------
@@ -134,7 +143,7 @@ def render_index(reports_dir: Path, reports: dict[str, dict], summary) -> str:
         Result of :func:`audit_summary`.
     """
     entries = sorted(reports.values(), key=lambda e: (e["stem"], e["lang"]))
-    rows = "\n".join(_report_row(reports_dir, entry) for entry in entries)
+    cards = "\n".join(_report_card(reports_dir, entry) for entry in entries)
     reports_ru = html.escape(translator("ru").gettext("Reports"))
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -143,22 +152,20 @@ def render_index(reports_dir: Path, reports: dict[str, dict], summary) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Reports · {reports_ru}</title>
 <style>
-body {{ font-family: "Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif;
-  margin: 2em auto; max-width: 60em; padding: 0 1em; color: #222; }}
-table {{ border-collapse: collapse; margin-bottom: 2em; }}
-td, th {{ border-bottom: 1px solid #ddd; padding: 0.4em 0.8em; text-align: left;
-  vertical-align: middle; }}
-img.thumb {{ width: 12em; height: auto; border: 1px solid #eee; }}
-</style>
+{_style()}</style>
 </head>
 <body>
+<main>
 <h1>Reports · <span lang="ru">{reports_ru}</span></h1>
-<table>
-<tr><th></th><th>Title</th><th>Language</th><th>Formats</th></tr>
-{rows}
-</table>
-<h2>Claim audit: verdicts per source</h2>
+<ul class="reports">
+{cards}
+</ul>
+<h2 class="section">Claim audit: verdicts per source</h2>
+<p class="audit-hint">Scroll the table sideways for every verdict →</p>
+<div class="audit">
 {_audit_table(summary)}
+</div>
+</main>
 </body>
 </html>
 """

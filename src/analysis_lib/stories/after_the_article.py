@@ -106,16 +106,20 @@ def draw_after(report: Report, after) -> None:
     if known.empty:
         return
     _, claimed = _article_level()
-    fig = after_article(
-        known[["year", "value_usd_bn"]],
-        article_2014_value=claimed,
-        source_ids=[source, "article"],
-        lang=report.lang,
-        source=source,
-    )
-    thin_year_ticks(fig)
+
+    def draw():
+        fig = after_article(
+            known[["year", "value_usd_bn"]],
+            article_2014_value=claimed,
+            source_ids=[source, "article"],
+            lang=report.lang,
+            source=source,
+        )
+        thin_year_ticks(fig)
+        return fig
+
     ids = series_source_ids(source, "RU", known["year"])
-    report.figure(fig, "after_article", sorted({*ids, "article"}))
+    report.figure(draw, "after_article", sorted({*ids, "article"}))
 
 
 def tell_after(report: Report, after) -> None:

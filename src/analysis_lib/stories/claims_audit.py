@@ -294,11 +294,17 @@ def draw_verdicts(report: AuditReport, grid) -> None:
         )
     )
     cells = grid[["claim_id", "source", "verdict", "claim_label"]]
-    fig = audit_verdicts(cells, source_ids=caption_ids, lang=report.lang, sources_df=sources_df)
-    # audit_verdicts sizes its width by the number of sources; one column leaves
-    # no room for the claim labels and the legend (constrained layout collapses).
-    fig.set_figwidth(max(fig.get_figwidth(), MIN_FIGURE_WIDTH))
-    report.figure(fig, "audit_verdicts", [*_cited(grid), "article"])
+
+    def draw():
+        fig = audit_verdicts(
+            cells, source_ids=caption_ids, lang=report.lang, sources_df=sources_df
+        )
+        # audit_verdicts sizes its width by the number of sources; one column leaves
+        # no room for the claim labels and the legend (constrained layout collapses).
+        fig.set_figwidth(max(fig.get_figwidth(), MIN_FIGURE_WIDTH))
+        return fig
+
+    report.figure(draw, "audit_verdicts", [*_cited(grid), "article"])
 
 
 def tell_table(report: AuditReport, audit) -> None:

@@ -115,43 +115,58 @@ class Report:
         self.recorder.sources(sorted(ids))
 
     def figure(self, fig, stem: str, source_ids=()) -> None:
-        """Save a figure as PNG and SVG, display the PNG with its alt text, close the figure.
+        """Save a figure as PNG and SVG, show it with its alt text, close it.
 
+        Parameters
+        ----------
+        fig : matplotlib.figure.Figure or callable
+            The figure, or a function drawing it anew on each call. A function is
+            called twice: its second figure, drawn inside
+            :func:`analysis_lib.plots.rendition.narrow`, is the narrow rendition
+            (``<stem>.narrow.png``) that phones show.
+        stem : str
+            File name of the figure without extension.
+        source_ids : iterable of str
+            Sources the figure shows (cited in the footer).
+
+        Notes
+        -----
         The PNG bytes on disk are what the report embeds, so the HTML is as
         reproducible as the figure files. The alt text (:func:`analysis_lib.plots.alt.alt_text`)
         says in the report's language what the figure shows.
         """
         import matplotlib.pyplot as plt
-        from IPython.display import Image, display
+        from IPython.display import HTML, display
 
         from analysis_lib.plots.alt import alt_text
+        from analysis_lib.plots.rendition import draw_renditions
         from analysis_lib.plots.theme import save_figure
+        from analysis_lib.stories.html import figure_html
 
-        written = save_figure(fig, self.params.figures_dir(), stem)
-        alt = alt_text(fig, self.lang)
-        plt.close(fig)
+        wide, slim = draw_renditions(fig) if callable(fig) else (fig, None)
+        folder = self.params.figures_dir()
+        written = save_figure(wide, folder, stem)
+        alt = alt_text(wide, self.lang)
+        narrow_png = None
+        if slim is not None:
+            (narrow_file,) = save_figure(slim, folder, f"{stem}.narrow", formats=("png",))
+            narrow_png = narrow_file.read_bytes()
+            plt.close(slim)
+        plt.close(wide)
         self.cite(source_ids)
         png = next(path for path in written if path.suffix == ".png")
-        display(Image(data=png.read_bytes(), format="png", metadata={"alt": alt}))
+        display(HTML(figure_html(png.read_bytes(), narrow_png, alt)))
 
     def table(self, df, *, decimals: int = 2) -> None:
-        """Display a DataFrame as an HTML table, cells escaped, numbers in the report's style."""
+        """Display a DataFrame as an HTML table: cells escaped and labelled, numbers in the
+        report's style."""
         from IPython.display import HTML, display
 
         from analysis_lib.plots.labels import format_number
+        from analysis_lib.stories.html import table_html
 
-        display(
-            HTML(
-                df.to_html(
-                    index=False,
-                    escape=True,
-                    na_rep="–",
-                    float_format=lambda x: format_number(x, self.lang, decimals),
-                    border=0,
-                    classes="analysis-table",
-                )
-            )
-        )
+        html = table_html(df, float_format=lambda x: format_number(x, self.lang, decimals))
+        display(HTML(html))
 
 
 def start_report(

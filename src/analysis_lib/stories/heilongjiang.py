@@ -7,6 +7,8 @@ Sections: :func:`province` (the province's trade, a view of
 
 from __future__ import annotations
 
+from functools import partial
+
 from analysis_lib.stories.common import fmt, fmt_all, join_years, source_label
 from analysis_lib.stories.context import Report, story_start
 from analysis_lib.views import heilongjiang as views
@@ -177,10 +179,16 @@ def draw_share(report: Report, shares) -> None:
     # The caption names the national series by its source's translated name; the
     # report still cites the rows' own source ids.
     caption_ids = [*row_source_ids(shares), report.params.source]
-    fig = heilongjiang_share(
-        shares, source_ids=caption_ids, lang=report.lang, sources_df=load_sources()
+
+    draw = partial(
+        heilongjiang_share,
+        shares,
+        source_ids=caption_ids,
+        lang=report.lang,
+        sources_df=load_sources(),
     )
-    report.figure(fig, "heilongjiang_share", _cited(report, shares))
+
+    report.figure(draw, "heilongjiang_share", _cited(report, shares))
 
 
 def tell_share(report: Report, shares) -> None:

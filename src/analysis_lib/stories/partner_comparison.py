@@ -10,6 +10,7 @@ say them in the report's language.
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from analysis_lib.plots.labels import partner_name, source_name
 from analysis_lib.stories.common import (
@@ -148,19 +149,23 @@ def draw_totals(report: Report, totals) -> None:
     if totals.empty:
         return
     shown_sources = [s for s in AUDIT_SOURCES if s in set(totals["source"])]
-    fig = partner_comparison(
-        totals, year=year, source_ids=shown_sources, lang=report.lang, log_scale=True
-    )
-    # Three sources side by side need more room than the function's default width,
-    # or the value labels of neighbouring bars and the partner names collide.
-    fig.set_size_inches(11, 5.4)
+
+    def draw():
+        fig = partner_comparison(
+            totals, year=year, source_ids=shown_sources, lang=report.lang, log_scale=True
+        )
+        # Three sources side by side need more room than the function's default width,
+        # or the value labels of neighbouring bars and the partner names collide.
+        fig.set_size_inches(11, 5.4)
+        return fig
+
     cited = {
         sid
         for s in shown_sources
         for p in totals["partner"].unique()
         for sid in series_source_ids(s, p, [year])
     }
-    report.figure(fig, "partner_comparison", sorted(cited))
+    report.figure(draw, "partner_comparison", sorted(cited))
 
 
 def tell_totals(report: Report, totals) -> None:
@@ -251,13 +256,16 @@ def draw_ratios(report: Report, ratios) -> None:
     known = ratios.dropna(subset=["ratio"])
     if known.empty:
         return
-    fig = ratio_fractions(
+
+    draw = partial(
+        ratio_fractions,
         known[["partner", "ratio", "fraction_label", "claimed_label"]],
         source_ids=[source, "article"],
         lang=report.lang,
     )
+
     ids = {sid for p in ("RU", *known["partner"]) for sid in series_source_ids(source, p, [year])}
-    report.figure(fig, "ratio_fractions", sorted(ids | {"article"}))
+    report.figure(draw, "ratio_fractions", sorted(ids | {"article"}))
 
 
 def tell_ratios(report: Report, ratios) -> None:

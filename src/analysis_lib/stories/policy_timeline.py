@@ -7,6 +7,8 @@ Sections: :func:`events` and :func:`trade` (drawn together by :func:`draw_timeli
 
 from __future__ import annotations
 
+from functools import partial
+
 from analysis_lib.plots.labels import country_name, kind_name
 from analysis_lib.stories.common import (
     figure_text,
@@ -71,7 +73,9 @@ def draw_timeline(report: Report, events, trade) -> None:
     source = report.params.source
     if events.empty:
         return
-    fig = policy_timeline(
+
+    draw = partial(
+        policy_timeline,
         events,
         source_ids=[*dict.fromkeys(events["source_id"]), source],
         lang=report.lang,
@@ -79,8 +83,9 @@ def draw_timeline(report: Report, events, trade) -> None:
         trade_source=source,
         sources_df=load_table("sources"),
     )
+
     trade_ids = series_source_ids(source, "RU", trade["year"]) if len(trade) else []
-    report.figure(fig, "policy_timeline", sorted({*events["source_id"], *trade_ids}))
+    report.figure(draw, "policy_timeline", sorted({*events["source_id"], *trade_ids}))
 
 
 def tell_timeline(report: Report, events, trade) -> None:

@@ -9,6 +9,8 @@ say them in the report's language.
 
 from __future__ import annotations
 
+from functools import partial
+
 from analysis_lib.stories.common import DASH, fmt, format_date, quoted_english
 from analysis_lib.stories.context import Report, escape_markdown, story_start
 from analysis_lib.views import programme_funding as views
@@ -174,14 +176,15 @@ def draw_budgets(report: Report, budgets) -> None:
     frame = _figure_frame(report, budgets)
     for index, (programme, part) in enumerate(frame.groupby("programme_id", sort=False)):
         part_ids = row_source_ids(part)
-        fig = programme_budgets(
+        draw = partial(
+            programme_budgets,
             part,
             source_ids=part_ids,
             lang=report.lang,
             note=note if index == 0 else None,
             sources_df=load_sources(),
         )
-        report.figure(fig, f"programme_budgets_{programme}", part_ids)
+        report.figure(draw, f"programme_budgets_{programme}", part_ids)
 
 
 def tell_budgets(report: Report, budgets) -> None:

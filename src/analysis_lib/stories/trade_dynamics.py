@@ -101,12 +101,18 @@ def draw_levels(report: Report, levels) -> None:
     in_range, claimed = _claims_in_range(
         views.LEVEL_CLAIMS, "claimed_usd_bn", start_year, end_year
     )
-    fig = trade_levels(levels, source_ids=[*AUDIT_SOURCES, "article"], lang=lang, claims=claimed)
-    highlight_source(fig, source, lang)
-    thin_year_ticks(fig)
-    # Room right of the last year for the article's value label.
-    fig.axes[0].set_xlim(start_year - 0.3, end_year + 0.6)
-    report.figure(fig, "trade_levels", _cited_with_article(start_year, end_year))
+
+    def draw():
+        fig = trade_levels(
+            levels, source_ids=[*AUDIT_SOURCES, "article"], lang=lang, claims=claimed
+        )
+        highlight_source(fig, source, lang)
+        thin_year_ticks(fig)
+        # Room right of the last year for the article's value label.
+        fig.axes[0].set_xlim(start_year - 0.3, end_year + 0.6)
+        return fig
+
+    report.figure(draw, "trade_levels", _cited_with_article(start_year, end_year))
     for claim in in_range.itertuples(index=False):
         report.value(f"claim_{claim.claim_id}_usd_bn", float(claim.claimed_value))
 
@@ -179,11 +185,17 @@ def draw_growth(report: Report, growth) -> None:
     if shown.empty:
         return
     _, claimed = _claims_in_range(views.GROWTH_CLAIMS, "claimed_growth_pct", start_year, end_year)
-    fig = trade_growth(shown, source_ids=[*AUDIT_SOURCES, "article"], lang=lang, claims=claimed)
-    highlight_source(fig, source, lang)
-    thin_year_ticks(fig)
+
+    def draw():
+        fig = trade_growth(
+            shown, source_ids=[*AUDIT_SOURCES, "article"], lang=lang, claims=claimed
+        )
+        highlight_source(fig, source, lang)
+        thin_year_ticks(fig)
+        return fig
+
     # Growth in the first year rests on the year before it.
-    report.figure(fig, "trade_growth", _cited_with_article(start_year - 1, end_year))
+    report.figure(draw, "trade_growth", _cited_with_article(start_year - 1, end_year))
 
 
 def tell_growth(report: Report, growth) -> None:

@@ -10,6 +10,8 @@ China's exports to Russia). Sections: :func:`shares`, :func:`metrics`, :func:`cu
 
 from __future__ import annotations
 
+from functools import partial
+
 from analysis_lib.plots.labels import direction_label
 from analysis_lib.stories.common import fmt, fmt_all, quoted_english
 from analysis_lib.stories.context import Report, escape_markdown, story_start
@@ -88,8 +90,12 @@ def draw_shares(report: Report, shares) -> None:
     if shares.empty:
         return
     ids = row_source_ids(shares)
-    fig = structure_shares(shares, source_ids=ids, lang=report.lang, sources_df=load_sources())
-    report.figure(fig, "structure_shares", ids)
+
+    draw = partial(
+        structure_shares, shares, source_ids=ids, lang=report.lang, sources_df=load_sources()
+    )
+
+    report.figure(draw, "structure_shares", ids)
 
 
 def tell_shares(report: Report, shares) -> None:
@@ -302,8 +308,12 @@ def draw_customs(report: Report, customs) -> None:
     if breakdown.empty:
         return
     ids = row_source_ids(breakdown)
-    fig = structure_shares(breakdown, source_ids=ids, lang=report.lang, sources_df=load_sources())
-    report.figure(fig, "structure_customs", ids)
+
+    draw = partial(
+        structure_shares, breakdown, source_ids=ids, lang=report.lang, sources_df=load_sources()
+    )
+
+    report.figure(draw, "structure_customs", ids)
 
 
 def tell_customs(report: Report, customs) -> None:
