@@ -200,6 +200,27 @@ def test_html_is_offline_titled_and_has_the_footer(full: bool):
     assert ("answer_token" in page) is full
 
 
+@pytest.mark.parametrize("full", [False, True])
+def test_html_prints_on_a4_with_the_title_and_page_numbers(full: bool):
+    page = convert.render_html(
+        _executed_notebook(), title='Отчёт "Q" </style>', lang="ru", footer="", full=full
+    )
+    css = page.split("@page {")[-1].split("</style>", 1)[0]
+
+    assert "size: A4;" in css
+    assert 'content: "Отчёт \\22 Q\\22  \\3c /style\\3e ";' in css
+    assert 'content: "Стр. " counter(page) " из " counter(pages);' in css
+    assert ('class="jp-Notebook analysis-lib-reader"' in page) is not full
+
+
+def test_css_string_cannot_end_the_string_or_the_style_element():
+    assert convert.css_string('a"b\\c') == '"a\\22 b\\5c c"'
+    assert convert.css_string("</style>\n") == '"\\3c /style\\3e \\a "'
+    assert convert.page_margin_content("T", "en")["number"] == (
+        '"Page " counter(page) " of " counter(pages)'
+    )
+
+
 def test_normalise_replaces_volatile_fields():
     nb = _executed_notebook()
     injected = new_code_cell('lang = "ru"')
@@ -268,6 +289,28 @@ def test_index_escapes_and_summarises_the_audit(tmp_path: Path):
     assert 'href="en/01-a.pdf"' in page
     assert "<th>gacc</th><td>2</td><td>1</td>" in page
     assert "audit not available" in fallback
+
+
+def test_index_is_a_card_per_report_with_language_and_every_format(tmp_path: Path):
+    figures = "ru/figures/01-a/"
+    outputs = {
+        "ru/01-a.html": "x",
+        "ru/01-a.full.html": "x",
+        "ru/01-a.pdf": "x",
+        f"{figures}f.narrow.png": "x",
+        f"{figures}f.png": "x",
+    }
+    reports = {"ru/01-a": {"lang": "ru", "stem": "01-a", "title": "Т", "outputs": outputs}}
+
+    page = index.render_index(tmp_path, reports, "audit not available")
+    (card,) = re.findall(r'<li class="report" lang="ru">.*?</li>', page, re.S)
+
+    assert '<meta name="viewport" content="width=device-width' in page
+    assert "<table>\n<tr><th></th><th>Title</th>" not in page
+    assert '<h2><a href="ru/01-a.html">Т</a></h2>' in card
+    assert '<span class="language">Русский</span>' in card
+    assert all(f'href="ru/01-a{suffix}"' in card for suffix in (".html", ".full.html", ".pdf"))
+    assert f'src="{figures}f.png"' in card and "narrow" not in card
 
 
 def test_audit_summary_falls_back_when_the_module_is_missing(monkeypatch):

@@ -115,5 +115,6 @@ def test_cells_record_values_and_figures(tmp_path, said, run_cells):
     assert values["verdict_slowdown-2012"] == "consistent"
     assert values["crosscheck_slowdown-2012_imf_dots_cn"] == "consistent"
     assert (tmp_path / "out" / "trade_levels.png").exists()
+    assert (tmp_path / "out" / "trade_levels.narrow.png").exists()
     prose = "\n".join(said)
     assert "ГТУ КНР" in prose and "2011 и 2012 гг." in prose

@@ -206,6 +206,18 @@ def _turn_crowded_texts(ax, renderer) -> None:
     if _collide([t.get_window_extent(renderer) for t in over_bars]):
         for text in over_bars:
             text.set_rotation(90)
+        _make_headroom(ax, over_bars)
+
+
+def _make_headroom(ax, texts) -> None:
+    """Raise the top of the y axis so that ``texts`` stay inside the plot."""
+    renderer = _draw(ax.get_figure())
+    top = ax.get_window_extent(renderer).y1
+    highest = max(t.get_window_extent(renderer).y1 for t in texts)
+    if highest > top:
+        x0 = ax.get_window_extent(renderer).x0
+        _, new_top = ax.transData.inverted().transform((x0, top + (highest - top) * 1.1 + 2))
+        ax.set_ylim(top=new_top)
 
 
 def _rewrap_axis_labels(fig, renderer, axes=("x", "y")) -> bool:

@@ -238,7 +238,8 @@ def _step_browser(options: CheckOptions, reports_dir: Path, work_dir: Path) -> S
         step.failures += check.problems()
         state = "ok" if not check.problems() else f"{len(check.problems())} problem(s)"
         step.details.append(f"{check.where}: {state}; screenshot {_display(check.screenshot)}")
-    widths = " and ".join(f"{w} px" for w in sorted({c.viewport.width for c in checks if c.viewport}))
+    opened = sorted({check.viewport.width for check in checks if check.viewport})
+    widths = " and ".join(f"{width} px" for width in opened)
     step.summary = f"{len(pages)} pages opened in headless Chromium at {widths}"
     return step
 

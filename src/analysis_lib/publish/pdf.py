@@ -1,5 +1,10 @@
 """Print the reader HTML to PDF with the system Chromium (default) or XeLaTeX (optional).
 
+The page is the report's own: its CSS ``@page`` rule (``templates/analysis_lib``)
+sets A4, the margins, the running title and the page numbers, so Chromium's
+own header and footer (date, file URL) are off. ``<title>`` and ``<html lang>``
+become the PDF's title and language.
+
 Chromium ignores SOURCE_DATE_EPOCH; its PDFs differ between runs only in
 ``/CreationDate`` and ``/ModDate``, which are rewritten here to a value of the
 same length derived from SOURCE_DATE_EPOCH, so offsets and xref stay valid.
