@@ -14,7 +14,7 @@ STEMS = sorted(
     notebook.stem.split("-", 1)[1].replace("-", "_")
     for notebook in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")
 )
-SHARED = {"__init__", "common", "context", "texts"}
+SHARED = {"__init__", "common", "context", "html", "texts"}
 
 
 def _imported_modules(path) -> set[str]:
