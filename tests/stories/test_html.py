@@ -69,7 +69,7 @@ def test_table_labels_every_cell_escapes_it_and_marks_number_columns():
     page = report_html.table_html(df, decimals=1)
 
     assert page.startswith('<div class="analysis-table-wrap"><table class="analysis-table">')
-    assert '<th scope="col">Claim &lt;i&gt;</th><th scope="col" class="num">Value</th>' in page
+    assert '<th scope="col">Claim &lt;i&gt;</th>\n<th scope="col" class="num">Value</th>' in page
     assert '<td data-label="Claim &lt;i&gt;">Trade &amp; growth</td>' in page
     assert '<td data-label="Value" class="num">1,234.5</td>' in page
     assert '<td data-label="Value" class="num">–</td>' in page

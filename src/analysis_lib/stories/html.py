@@ -110,15 +110,16 @@ def table_html(df, *, decimals: int = 2, float_format=None) -> str:
     numeric = [_numeric([row[i] for row in rows if i < len(row)]) for i in range(len(headers))]
 
     kinds = [' class="num"' if is_number else "" for is_number in numeric]
-    head = "".join(f'<th scope="col"{kinds[i]}>{h}</th>' for i, h in enumerate(headers))
+    # One cell a line: text taken from the page keeps its cells apart.
+    head = "\n".join(f'<th scope="col"{kinds[i]}>{h}</th>' for i, h in enumerate(headers))
     lines = [
-        "".join(
+        "\n".join(
             f'<td data-label="{headers[i]}"{kinds[i]}>{text}</td>' for i, text in enumerate(row)
         )
         for row in rows
     ]
-    tbody = "\n".join(f"<tr>{line}</tr>" for line in lines)
+    tbody = "\n".join(f"<tr>\n{line}\n</tr>" for line in lines)
     return (
         '<div class="analysis-table-wrap"><table class="analysis-table">\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{tbody}\n</tbody>\n</table></div>"
+        f"<thead><tr>\n{head}\n</tr></thead>\n<tbody>\n{tbody}\n</tbody>\n</table></div>"
     )
