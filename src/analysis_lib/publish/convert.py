@@ -291,8 +291,8 @@ def page_margin_content(title: str, lang: str) -> dict[str, str]:
         ``title`` and ``number``, CSS values for the ``@page`` margin boxes.
     """
     # The fields become CSS counters: split the translated words around them.
+    # TRANSLATORS: the footer of a printed page; {page} and {pages} are numbers.
     words = translator(lang).gettext(
-        # TRANSLATORS: the footer of a printed page; {page} and {pages} are numbers.
         "Page {page} of {pages}",
         page="\0page\0",
         pages="\0pages\0",
