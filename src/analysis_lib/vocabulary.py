@@ -53,3 +53,6 @@ MIRROR_PARTNERS = ("RU", "US", "JP", "KR")
 
 VERDICTS = ("consistent", "inconsistent", "unverifiable")
 """The audit's verdicts on a claim, in the order reports count them."""
+
+# The symbol that marks each verdict beside its colour (it survives black-and-white print).
+VERDICT_SYMBOLS = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}

@@ -25,11 +25,17 @@ from analysis_lib.stories.common import DASH, headline
 from analysis_lib.stories.context import Report, start_report
 from analysis_lib.views import annotated_article as views
 from analysis_lib.views.claims_audit import check_source, claim_years
-from analysis_lib.vocabulary import ALL_SOURCES, AUDIT_SOURCES, TABLE_SOURCES, VERDICTS
+from analysis_lib.vocabulary import (
+    ALL_SOURCES,
+    AUDIT_SOURCES,
+    TABLE_SOURCES,
+    VERDICT_SYMBOLS,
+    VERDICTS,
+)
 
 NOTEBOOK = "09-annotated-article"
 AUDIT_REPORT = "07-claims-audit.html"
-VERDICT_SYMBOLS = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}
+
 STYLESHEET = paths.TEMPLATES_DIR / "annotated_article.css"
 # A footnote's text as the article file writes it: "[4: Russian President ...]".
 _FOOTNOTE = re.compile(r"\[\d+:[^\]]*\]?")

@@ -29,11 +29,12 @@ from analysis_lib.vocabulary import (
     AUDIT_SOURCES,
     SEVERITIES,
     TABLE_SOURCES,
+    VERDICT_SYMBOLS,
     VERDICTS,
 )
 
 NOTEBOOK = "07-claims-audit"
-VERDICT_MARKS = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}
+
 MIN_FIGURE_WIDTH = 9.0
 
 
@@ -330,7 +331,7 @@ def tell_table(report: AuditReport, audit) -> None:
         role=[role_name(r, lang) for r in audit["role"]],
         source=[source_label(s, report) for s in audit["source"]],
         verdict=[
-            f"{VERDICT_MARKS[v]} {verdict_text(v, severity, lang)}"
+            f"{VERDICT_SYMBOLS[v]} {verdict_text(v, severity, lang)}"
             for v, severity in zip(audit["verdict"], audit["severity"], strict=True)
         ],
         claimed=[figure_text(c, lang) for c in audit["claimed"]],

@@ -86,18 +86,9 @@ def audit_frame(results, registry, start_year: int, end_year: int, lang: str = "
                 "year_end": last,
             }
         )
-    columns = [
-        "id",
-        "source",
-        "verdict",
-        "claimed",
-        "computed",
-        "explanation",
-        "sources",
-        "role",
-        "severity",
-    ]
-    frame = pd.DataFrame(rows, columns=[*columns, "statement", "year", "year_end"])
+    from analysis_lib.claims.report import COLUMNS
+
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "statement", "year", "year_end"])
     return frame.rename(columns={"id": "claim_id"})
 
 
