@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from analysis_lib.i18n import N_
+from analysis_lib.phrases import Date, Figure, Phrase, joined, nphrase, phrase
 from analysis_lib.vocabulary import SEVERITIES, VERDICTS
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE = VERDICTS
@@ -66,7 +68,7 @@ class Judgement:
     """A verdict, its severity (None when unverifiable) and the sentence that decided it."""
 
     verdict: str
-    rule: str
+    rule: Phrase
     severity: str | None = None
 
 
@@ -122,19 +124,50 @@ def half_unit_of(value: float) -> Decimal:
     return _half_unit(as_written(value))
 
 
-def _gap_severity(gap: Decimal, reference: float, unit: str) -> tuple[str, str]:
+UNIT_NAMES = {
+    "USD bn": N_("USD bn"),
+    "years": N_("years"),
+}
+"""Units a rule sentence prints after its figures, as catalog messages."""
+
+
+class Unit(str):
+    """A unit printed after a figure (``" USD bn"``, ``" %"``), translated where shown."""
+
+    __slots__ = ()
+
+    def render(self, lang: str, *, html: bool = False) -> str:
+        """Return the unit, with its leading space, in ``lang``."""
+        from analysis_lib.i18n import translator
+
+        name = self.strip()
+        if name in UNIT_NAMES:
+            name = translator(lang).gettext(UNIT_NAMES[name])
+        return f" {name}" if name else ""
+
+
+def unit_suffix(unit: str) -> Unit:
+    """Return the unit as printed after a figure: ``" USD bn"``, or "" for none."""
+    return Unit(f" {unit}" if unit else "")
+
+
+def _gap_severity(gap: Decimal, reference: float, unit: str) -> tuple[str, Phrase]:
     """Return the severity of a failed figure comparison and the phrase that says why."""
     if unit == "%":
         minor = gap < Decimal(str(MINOR_RATE_POINTS))
-        sign = "<" if minor else "≥"
-        return (MINOR if minor else MATERIAL), (
-            f"off by {_fmt(gap)} percentage point(s) {sign} {MINOR_RATE_POINTS:g}"
+        return (MINOR if minor else MATERIAL), phrase(
+            "off by {gap} percentage point(s) {sign} {limit}",
+            gap=Figure(_fmt(gap)),
+            sign="<" if minor else "≥",
+            limit=Figure(f"{MINOR_RATE_POINTS:g}"),
         )
     share = float(gap) / abs(reference) * 100 if reference else float("inf")
     minor = share < MINOR_LEVEL_PCT
-    sign = "<" if minor else "≥"
-    return (MINOR if minor else MATERIAL), (
-        f"off by {share:.2f}% of the source's figure {sign} {MINOR_LEVEL_PCT:g}%"
+    return (MINOR if minor else MATERIAL), phrase(
+        "off by {share}% of the source's figure {sign} {limit}%",
+        share=Figure(f"{share:.2f}"),
+        sign="<" if minor else "≥",
+        limit=Figure(f"{MINOR_LEVEL_PCT:g}"),
     )
 
 
@@ -166,23 +199,36 @@ def judge_half_last_digit(
     source = Decimal(repr(float(computed))) if source_half == _ZERO else as_written(computed)
     gap = abs(source - claimed)
     holds = gap <= tolerance
-    sign = "≤" if holds else ">"
-    suffix = f" {unit}" if unit else ""
+    suffix = unit_suffix(unit)
     if source_half == _ZERO:
-        bound = f"{_fmt(half)}{suffix} (half a unit of the claim's last written digit)"
-    else:
-        bound = (
-            f"{_fmt(half)} + {_fmt(source_half)} = {_fmt(tolerance)}{suffix} (half a unit of "
-            f"the claim's last digit + half a unit of the source's)"
+        bound = phrase(
+            "{half}{unit} (half a unit of the claim's last written digit)",
+            half=Figure(_fmt(half)),
+            unit=suffix,
         )
-    rule = (
-        f"rule half_last_digit: |{_fmt(source)} − {claimed}| = {_fmt(gap)}{suffix} {sign} {bound}"
+    else:
+        bound = phrase(
+            "{half} + {source_half} = {tolerance}{unit} (half a unit of the claim's last digit "
+            "+ half a unit of the source's)",
+            half=Figure(_fmt(half)),
+            source_half=Figure(_fmt(source_half)),
+            tolerance=Figure(_fmt(tolerance)),
+            unit=suffix,
+        )
+    rule = phrase(
+        "rule half_last_digit: |{source} − {claimed}| = {gap}{unit} {sign} {bound}",
+        source=Figure(_fmt(source)),
+        claimed=Figure(str(claimed)),
+        gap=Figure(_fmt(gap)),
+        unit=suffix,
+        sign="≤" if holds else ">",
+        bound=bound,
     )
     if holds:
         severity = EXACT if gap == 0 else WITHIN_ROUNDING
     else:
         severity, why = _gap_severity(gap, float(source), unit)
-        rule += f"; {why}"
+        rule = joined([rule, why], "; ")
     return Judgement(verdict_of(holds), rule, severity)
 
 
@@ -196,17 +242,25 @@ def judge_lower_bound(bound: float, claimed_text: str, unit: str = "") -> Judgem
     claimed = _number_as_written(claimed_text)
     limit = as_written(bound)
     holds = claimed > limit
-    sign = ">" if holds else "≤"
-    suffix = f" {unit}" if unit else ""
-    rule = (
-        f"rule half_last_digit against a bound: the source says over {_fmt(limit)}{suffix}; "
-        f"claimed {claimed} {sign} {_fmt(limit)}, so the claim "
-        f"{'satisfies' if holds else 'breaks'} the bound"
-    )
+    fields = {
+        "limit": Figure(_fmt(limit)),
+        "unit": unit_suffix(unit),
+        "claimed": Figure(str(claimed)),
+    }
     if holds:
+        rule = phrase(
+            "rule half_last_digit against a bound: the source says over {limit}{unit}; "
+            "claimed {claimed} > {limit}, so the claim satisfies the bound",
+            **fields,
+        )
         return Judgement(CONSISTENT, rule, WITHIN_ROUNDING)
+    rule = phrase(
+        "rule half_last_digit against a bound: the source says over {limit}{unit}; "
+        "claimed {claimed} ≤ {limit}, so the claim breaks the bound",
+        **fields,
+    )
     severity, why = _gap_severity(limit - claimed, float(limit), unit)
-    return Judgement(INCONSISTENT, f"{rule}; {why}", severity)
+    return Judgement(INCONSISTENT, joined([rule, why], "; "), severity)
 
 
 def parse_fraction(claimed_text: str) -> tuple[int, int]:
@@ -233,21 +287,28 @@ def judge_nearest_fraction(
     """
     claimed = parse_fraction(claimed_text)
     holds = (numerator * claimed[1]) == (claimed[0] * denominator)
-    sign = "=" if holds else "≠"
-    rule = (
-        f"rule nearest_fraction: the nearest unit fraction to {ratio:.4f} is "
-        f"{numerator}/{denominator} ({numerator / denominator:.4f}) {sign} claimed {claimed_text}"
+    rule = phrase(
+        "rule nearest_fraction: the nearest unit fraction to {ratio} is {fraction} ({value}) "
+        "{sign} claimed {claimed}",
+        ratio=Figure(f"{ratio:.4f}"),
+        fraction=f"{numerator}/{denominator}",
+        value=Figure(f"{numerator / denominator:.4f}"),
+        sign="=" if holds else "≠",
+        claimed=claimed_text,
     )
     claimed_value = claimed[0] / claimed[1]
     if holds:
         return Judgement(CONSISTENT, rule, EXACT if ratio == claimed_value else WITHIN_ROUNDING)
     off = abs(claimed_value - ratio) / ratio * 100 if ratio else float("inf")
     minor = off < MINOR_LEVEL_PCT
-    rule += (
-        f"; {claimed_text} is off by {off:.1f}% of the ratio "
-        f"{'<' if minor else '≥'} {MINOR_LEVEL_PCT:g}%"
+    why = phrase(
+        "{claimed} is off by {off}% of the ratio {sign} {limit}%",
+        claimed=claimed_text,
+        off=Figure(f"{off:.1f}"),
+        sign="<" if minor else "≥",
+        limit=Figure(f"{MINOR_LEVEL_PCT:g}"),
     )
-    return Judgement(INCONSISTENT, rule, MINOR if minor else MATERIAL)
+    return Judgement(INCONSISTENT, joined([rule, why], "; "), MINOR if minor else MATERIAL)
 
 
 def parse_partial_date(text: str) -> tuple[tuple[int, ...], str]:
@@ -265,15 +326,37 @@ def parse_partial_date(text: str) -> tuple[tuple[int, ...], str]:
     return parts, _PRECISIONS[len(parts) - 1]
 
 
-def _date_gap(claimed: tuple[int, ...], recorded: tuple[int, ...]) -> str:
-    """Return the gap between two dates in days (day precision) or in months or years."""
+def _date_gap(claimed: tuple[int, ...], recorded: tuple[int, ...]) -> tuple[int, Phrase]:
+    """Return the gap between two dates in days (day precision) or in months or years, and
+    its count of days (0 when not known to the day)."""
     if len(claimed) == 3 and len(recorded) == 3:
-        days = (date(*claimed) - date(*recorded)).days
-        return f"{abs(days)} day(s)"
+        days = abs((date(*claimed) - date(*recorded)).days)
+        return days, nphrase("{n} day(s)", "{n} day(s)", days)
     if len(claimed) >= 2 and len(recorded) >= 2:
-        months = (claimed[0] - recorded[0]) * 12 + claimed[1] - recorded[1]
-        return f"{abs(months)} month(s)"
-    return f"{abs(claimed[0] - recorded[0])} year(s)"
+        months = abs((claimed[0] - recorded[0]) * 12 + claimed[1] - recorded[1])
+        return 0, nphrase("{n} month(s)", "{n} month(s)", months)
+    return 0, nphrase("{n} year(s)", "{n} year(s)", abs(claimed[0] - recorded[0]))
+
+
+_AT_PRECISION = {
+    "year": N_(
+        "rule same_date_at_precision: at year precision, claimed {claimed} {sign} "
+        "recorded {recorded}"
+    ),
+    "month": N_(
+        "rule same_date_at_precision: at month precision, claimed {claimed} {sign} "
+        "recorded {recorded}"
+    ),
+    "day": N_(
+        "rule same_date_at_precision: at day precision, claimed {claimed} {sign} "
+        "recorded {recorded}"
+    ),
+}
+_KNOWN_ONLY_TO = {
+    "year": N_("the record is known only to the year, finer than that is unchecked"),
+    "month": N_("the record is known only to the month, finer than that is unchecked"),
+    "day": N_("the record is known only to the day, finer than that is unchecked"),
+}
 
 
 def date_gap_days(claimed_text: str, recorded: str) -> int | None:
@@ -311,21 +394,22 @@ def judge_same_date_at_precision(
     precision = _PRECISIONS[depth - 1]
     same = claimed[:depth] == recorded_parts[:depth]
     shown = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(recorded_parts))
-    sign = "=" if same else "≠"
-    rule = (
-        f"rule same_date_at_precision: at {precision} precision, "
-        f"claimed {claimed_text} {sign} recorded {shown}"
+    rule = Phrase(
+        _AT_PRECISION[precision],
+        {
+            "claimed": Date(claimed_text.strip()),
+            "sign": "=" if same else "≠",
+            "recorded": Date(shown),
+        },
     )
     if same and len(recorded_parts) < len(claimed):
-        rule += (
-            f"; the record is known only to the {recorded_precision}, finer than that is unchecked"
-        )
-        return Judgement(UNVERIFIABLE, rule)
+        unchecked = Phrase(_KNOWN_ONLY_TO[recorded_precision], {})
+        return Judgement(UNVERIFIABLE, joined([rule, unchecked], "; "))
     if same:
         return Judgement(CONSISTENT, rule, EXACT)
-    gap = _date_gap(claimed[:depth], recorded_parts[:depth])
-    one_day = depth == 3 and gap in (f"{d} day(s)" for d in range(1, MINOR_DATE_DAYS + 1))
-    rule += f"; off by {gap}"
+    days, gap = _date_gap(claimed[:depth], recorded_parts[:depth])
+    one_day = depth == 3 and 1 <= days <= MINOR_DATE_DAYS
+    rule = joined([rule, phrase("off by {gap}", gap=gap)], "; ")
     return Judgement(INCONSISTENT, rule, MINOR if one_day else MATERIAL)
 
 
@@ -334,12 +418,13 @@ def judge_same_year(claimed_years: tuple[int, ...], recorded_years: tuple[int, .
     holds = tuple(claimed_years) == tuple(recorded_years)
     claimed = "–".join(str(y) for y in claimed_years)
     recorded = "–".join(str(y) for y in recorded_years)
-    sign = "=" if holds else "≠"
-    return Judgement(
-        verdict_of(holds),
-        f"rule same_year: claimed {claimed} {sign} recorded {recorded}",
-        EXACT if holds else MATERIAL,
+    rule = phrase(
+        "rule same_year: claimed {claimed} {sign} recorded {recorded}",
+        claimed=claimed,
+        sign="=" if holds else "≠",
+        recorded=recorded,
     )
+    return Judgement(verdict_of(holds), rule, EXACT if holds else MATERIAL)
 
 
 def parse_range(claimed_text: str) -> tuple[float, float]:
@@ -361,18 +446,30 @@ def judge_within_range(
     one computed figure, which holds when it lies within the claimed range.
     """
     claimed_low, claimed_high = parse_range(claimed_text)
-    suffix = f" {unit}" if unit else ""
-    recorded = f"[{_fmt(low)}, {_fmt(high)}]{suffix}"
-    claimed = f"[{_fmt(claimed_low)}, {_fmt(claimed_high)}]"
+    suffix = unit_suffix(unit)
+    claimed = _interval(claimed_low, claimed_high)
     if not stated:
         holds = claimed_low <= low <= claimed_high
-        where = "within" if holds else "outside"
-        rule = f"rule within_range: {_fmt(low)}{suffix} is {where} {claimed}"
+        message = (
+            N_("rule within_range: {value}{unit} is within {claimed}")
+            if holds
+            else N_("rule within_range: {value}{unit} is outside {claimed}")
+        )
+        rule = Phrase(message, {"value": Figure(_fmt(low)), "unit": suffix, "claimed": claimed})
         return Judgement(verdict_of(holds), rule, EXACT if holds else MATERIAL)
     holds = low <= claimed_low and claimed_high <= high
     overlaps = claimed_low <= high and low <= claimed_high
-    where = "within" if holds else ("overlaps but leaves" if overlaps else "lies outside")
-    rule = f"rule within_range: claimed {claimed} {where} the stated {recorded}"
+    if holds:
+        message = N_("rule within_range: claimed {claimed} within the stated {recorded}{unit}")
+    elif overlaps:
+        message = N_(
+            "rule within_range: claimed {claimed} overlaps but leaves the stated {recorded}{unit}"
+        )
+    else:
+        message = N_(
+            "rule within_range: claimed {claimed} lies outside the stated {recorded}{unit}"
+        )
+    rule = Phrase(message, {"claimed": claimed, "recorded": _interval(low, high), "unit": suffix})
     if holds:
         return Judgement(CONSISTENT, rule, EXACT)
     return Judgement(INCONSISTENT, rule, MINOR if overlaps else MATERIAL)
@@ -387,10 +484,21 @@ def judge_lower_than_previous(
     ``("nearly 43%", "11.2%")`` for rates as announced.
     """
     holds = current < previous
-    sign = "<" if holds else "≥"
-    before, now = shown or (f"{previous:.1f}%", f"{current:.1f}%")
-    rule = f"rule lower_than_previous: growth {year} {now} {sign} growth {year - 1} {before}"
+    before, now = shown or (Figure(f"{previous:.1f}%"), Figure(f"{current:.1f}%"))
+    rule = phrase(
+        "rule lower_than_previous: growth {year} {now} {sign} growth {previous_year} {before}",
+        year=year,
+        now=now,
+        sign="<" if holds else "≥",
+        previous_year=year - 1,
+        before=before,
+    )
     return Judgement(verdict_of(holds), rule, EXACT if holds else MATERIAL)
+
+
+def _interval(low, high) -> Phrase:
+    """Return ``[low, high]`` (Russian separates the bounds with a semicolon)."""
+    return phrase("[{low}, {high}]", low=Figure(_fmt(low)), high=Figure(_fmt(high)))
 
 
 def _fmt(value) -> str:

@@ -12,6 +12,7 @@ import math
 import re
 
 from analysis_lib.i18n import N_, translator
+from analysis_lib.phrases import format_date
 from analysis_lib.plots.labels import severity_name, source_name, verdict_in_prose
 from analysis_lib.vocabulary import AUDIT_SOURCES
 
@@ -145,33 +146,6 @@ def thin_year_ticks(fig, max_ticks: int = 8) -> None:
 
     for ax in fig.axes:
         ax.xaxis.set_major_locator(MaxNLocator(nbins=max_ticks, integer=True))
-
-
-def format_date(text: object, lang: str) -> str:
-    """Return an ISO date of the data as a reader writes it in ``lang``.
-
-    ``"1996-04-23"`` gives "23 April 1996" / «23 апреля 1996 г.», ``"2009-09"``
-    "September 2009" / «сентябрь 2009 г.», ``"2009"`` "2009" / «2009 г.». The
-    patterns are messages of the catalog; the month names are CLDR's (Babel).
-    A missing value gives a dash; text that is not an ISO date is returned as is.
-    """
-    import datetime
-
-    from babel.dates import format_date as cldr_date
-
-    if text is None or (isinstance(text, float) and math.isnan(text)) or str(text) in ("", "<NA>"):
-        return DASH
-    value = str(text)
-    t = translator(lang)
-    parts = value.split("-")
-    if not all(part.isdigit() for part in parts) or len(parts[0]) != 4 or len(parts) > 3:
-        return value
-    if len(parts) == 1:
-        return t.pgettext("one year", "{years}", years=value)
-    day = datetime.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
-    # TRANSLATORS: CLDR date patterns (d day, MMMM month in a date, LLLL month alone, y year).
-    pattern = t.gettext("d MMMM y") if len(parts) == 3 else t.gettext("LLLL y")
-    return cldr_date(day, pattern, locale=lang)
 
 
 def format_period(start: object, end: object, lang: str) -> str:
