@@ -13,10 +13,11 @@ show it in another language with that language's typography::
 A field is shown by its kind: a :class:`Figure` with the language's decimal
 separator and minus sign, a :class:`Date` as a reader writes a date, a
 :class:`Localized` text in the language it has (else in English, marked
-``lang="en"`` in HTML), :class:`English` text always in English (marked), a
-:class:`Code` identifier as code, a nested phrase rendered the same way, and
-anything else as its text. ``make translations`` extracts the messages of
-:func:`phrase` and :func:`nphrase` like those of ``gettext``.
+``lang="en"`` in HTML), a :class:`Term` of the vocabulary translated,
+:class:`English` text always in English (marked), a :class:`Code` identifier
+as code, a nested phrase rendered the same way, and anything else as its text.
+``make translations`` extracts the messages of :func:`phrase` and :func:`nphrase`
+like those of ``gettext``.
 """
 
 from __future__ import annotations
@@ -64,6 +65,29 @@ class Code(str):
         """Return the identifier, as ``<code>`` in HTML."""
         text = str(self)
         return f"<code>{html_lib.escape(text)}</code>" if html else text
+
+
+class Term(str):
+    """A word of the vocabulary (a unit, a verdict): its English catalog message.
+
+    ``context`` is the message's gettext context, when it has one.
+    """
+
+    __slots__ = ("context",)
+
+    def __new__(cls, message: str, context: str | None = None):
+        self = super().__new__(cls, message)
+        self.context = context
+        return self
+
+    def __reduce__(self):
+        return (Term, (str(self), self.context))
+
+    def render(self, lang: str, *, html: bool = False) -> str:
+        """Return the word in ``lang``."""
+        t = translator(lang)
+        text = t.pgettext(self.context, str(self)) if self.context else t.gettext(str(self))
+        return html_lib.escape(text, quote=False) if html else text
 
 
 class English(str):

@@ -2,7 +2,8 @@
 
 ``make translations`` runs ``python -m analysis_lib.translations``: it extracts
 every message of the package (calls of ``gettext``, ``ngettext``, ``pgettext``,
-``npgettext``, ``N_``, ``phrase`` and ``nphrase``), merges them into each language's ``.po`` (a new message
+``npgettext``, ``N_``, ``phrase`` and ``nphrase``), merges them into each
+language's ``.po`` (a new message
 arrives untranslated, a changed one as fuzzy with its old translation, a removed
 one is dropped), compiles the ``.mo`` files and lists what a translator still
 has to do. The catalog test runs :func:`problems` and fails on any of them.

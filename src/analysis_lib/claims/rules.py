@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from analysis_lib.i18n import N_
-from analysis_lib.phrases import Date, Figure, Phrase, joined, nphrase, phrase
+from analysis_lib.phrases import Date, Figure, Phrase, Term, joined, nphrase, phrase
 from analysis_lib.vocabulary import SEVERITIES, VERDICTS
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE = VERDICTS
@@ -70,6 +70,21 @@ class Judgement:
     verdict: str
     rule: Phrase
     severity: str | None = None
+
+
+def close(judgement: Judgement) -> Phrase:
+    """Return the rule sentence with its verdict: ``"... → consistent (exact)."``."""
+    if judgement.verdict == UNVERIFIABLE:
+        return phrase("{rule} → unverifiable.", rule=judgement.rule)
+    verdict = Term(judgement.verdict, "verdict in a sentence")
+    if judgement.severity is None:
+        return phrase("{rule} → {verdict}.", rule=judgement.rule, verdict=verdict)
+    return phrase(
+        "{rule} → {verdict} ({severity}).",
+        rule=judgement.rule,
+        verdict=verdict,
+        severity=Term(judgement.severity, "severity"),
+    )
 
 
 def verdict_of(holds: bool) -> str:
