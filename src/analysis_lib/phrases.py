@@ -68,25 +68,32 @@ class Code(str):
 
 
 class Term(str):
-    """A word of the vocabulary (a unit, a verdict): its English catalog message.
+    """A word of the vocabulary (a unit, a verdict, a country): its English catalog message.
 
-    ``context`` is the message's gettext context, when it has one.
+    ``context`` is the message's gettext context, when it has one; ``english``
+    the text the English sentence shows when it is not the message itself (a
+    code such as ``RU`` for the message "Russia").
     """
 
-    __slots__ = ("context",)
+    __slots__ = ("context", "message")
 
-    def __new__(cls, message: str, context: str | None = None):
-        self = super().__new__(cls, message)
-        self.context = context
+    def __new__(cls, message: str, context: str | None = None, english: str | None = None):
+        self = super().__new__(cls, message if english is None else english)
+        self.message, self.context = message, context
         return self
 
     def __reduce__(self):
-        return (Term, (str(self), self.context))
+        return (Term, (self.message, self.context, str(self)))
 
     def render(self, lang: str, *, html: bool = False) -> str:
         """Return the word in ``lang``."""
         t = translator(lang)
-        text = t.pgettext(self.context, str(self)) if self.context else t.gettext(str(self))
+        if lang == "en":
+            text = str(self)
+        elif self.context:
+            text = t.pgettext(self.context, self.message)
+        else:
+            text = t.gettext(self.message)
         return html_lib.escape(text, quote=False) if html else text
 
 

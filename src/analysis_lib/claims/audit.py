@@ -24,6 +24,8 @@ from analysis_lib.claims.registry import (
     restated_claim,
 )
 from analysis_lib.exceptions import must_be_one_of
+from analysis_lib.i18n import N_
+from analysis_lib.phrases import Code, Figure, Phrase, joined, phrase
 from analysis_lib.vocabulary import ALL_SOURCES, ROLES
 
 PRIMARY, CROSS_CHECK = ROLES
@@ -41,20 +43,20 @@ TABLE_SOURCES = tuple(
 # Why a cross-check's figure differs from China's official one, as far as the
 # data say: the reason code and its sentence.
 REASONS = {
-    "revision": (
+    "revision": N_(
         "same reporter (China) and valuation (exports FOB + imports CIF) as the official "
         "figure: the IMF's data carry China's later revisions"
     ),
-    "other_reporter": (
+    "other_reporter": N_(
         "other reporter: the partner's own records of its trade with China, its imports "
         "valued CIF where China's exports are FOB, and its exports FOB where China's "
         "imports are CIF"
     ),
-    "other_official": (
+    "other_official": N_(
         "another official Chinese figure (customs release against the Ministry of Commerce's "
         "announcement); the data do not say why the two differ"
     ),
-    "press_rounding": "the official figure as a state news report states it, rounded",
+    "press_rounding": N_("the official figure as a state news report states it, rounded"),
 }
 _REASON_OF_SOURCE = {
     "imf_dots_cn": "revision",
@@ -223,10 +225,20 @@ def _cross_check(claim: dict, name: str, finding, primary, primary_source: str) 
     gap_value, gap_unit = _gap(claim, finding, primary)
     gap = None if gap_value is None else f"{gap_value:+.2f}{' pp' if gap_unit == 'pp' else '%'}"
     reason = _REASON_OF_SOURCE.get(name)
-    against = f"the primary figure ({primary_source}: {primary.computed})"
-    beside = f"Cross-check beside {against}"
-    beside += f": gap {gap}" if gap else ""
-    beside += f"; {REASONS[reason]}." if reason else "."
+    against = {"source": Code(primary_source), "figure": primary.computed}
+    if gap:
+        beside = phrase(
+            "Cross-check beside the primary figure ({source}: {figure}): gap {gap}",
+            gap=Figure(gap),
+            **against,
+        )
+    else:
+        beside = phrase("Cross-check beside the primary figure ({source}: {figure})", **against)
+    beside = (
+        phrase("{beside}; {reason}.", beside=beside, reason=Phrase(REASONS[reason], {}))
+        if reason
+        else phrase("{beside}.", beside=beside)
+    )
     return _result(
         claim,
         name,
@@ -236,7 +248,7 @@ def _cross_check(claim: dict, name: str, finding, primary, primary_source: str) 
         gap_value=gap_value,
         gap_unit=gap_unit,
         reason=reason,
-        explanation=f"{finding.explanation} {beside}",
+        explanation=joined([finding.explanation, beside]),
     )
 
 

@@ -25,24 +25,52 @@ from pathlib import Path
 
 from analysis_lib.claims.rules import as_written, half_unit_of
 from analysis_lib.exceptions import AnalysisLibError, UnknownTableError
+from analysis_lib.i18n import N_
+from analysis_lib.phrases import Code, Figure, Phrase, Term, phrase
 from analysis_lib.vocabulary import OFFICIAL_CN, OFFICIAL_SOURCES
 
 ANNOUNCERS = {"mofcom": "MOFCOM", "peoples_daily": "PEOPLES_DAILY", "xinhua": "XINHUA"}
 ANNOUNCEMENTS_TABLE = "official_announcements"
 
 SOURCE_LABELS = {
-    "gacc": "GACC (customs_totals, agency GACC, final release)",
-    "mofcom": "MOFCOM (official_announcements, China's Ministry of Commerce)",
-    "peoples_daily": (
+    "gacc": N_("GACC (customs_totals, agency GACC, final release)"),
+    "mofcom": N_("MOFCOM (official_announcements, China's Ministry of Commerce)"),
+    "peoples_daily": N_(
         "People's Daily (official_announcements, China's official figure as the paper states it)"
     ),
-    "xinhua": "Xinhua (official_announcements, China's official figure as the agency states it)",
-    "official_cn": "China's official figures (customs first, then MOFCOM, then state media)",
-    "imf_dots_cn": "IMF DOTS reported by China (dots_trade, exports FOB + imports CIF)",
-    "imf_dots_ru": (
+    "xinhua": N_(
+        "Xinhua (official_announcements, China's official figure as the agency states it)"
+    ),
+    "official_cn": N_("China's official figures (customs first, then MOFCOM, then state media)"),
+    "imf_dots_cn": N_("IMF DOTS reported by China (dots_trade, exports FOB + imports CIF)"),
+    "imf_dots_ru": N_(
         "IMF DOTS reported by the partner (dots_trade mirror, exports FOB + imports CIF)"
     ),
 }
+"""What each trade source is, as the audit's arithmetic names it (catalog messages)."""
+
+_BOUNDS = {"over": N_("over {figure}"), "nearly": N_("nearly {figure}")}
+
+
+def source_label(source: str) -> Term:
+    """Return the label of a trade source (:data:`SOURCE_LABELS`), translated where shown."""
+    return Term(SOURCE_LABELS[source])
+
+
+def pair(partner: str) -> Phrase:
+    """Return ``CN-RU`` for China's trade with ``partner`` (Китай — Россия in Russian)."""
+    from analysis_lib.plots.labels import PARTNER_NAMES
+
+    name = PARTNER_NAMES.get(partner)
+    shown = Term(name, english=partner) if name else Code(partner)
+    return phrase("CN-{partner}", partner=shown)
+
+
+def _bounded(bound: str, figure: str) -> Phrase | Figure:
+    if bound in _BOUNDS:
+        return Phrase(_BOUNDS[bound], {"figure": Figure(figure)})
+    return Figure(f"{bound} {figure}" if bound else figure)
+
 
 _ZERO = Decimal(0)
 
@@ -64,9 +92,9 @@ class Finding:
     value: float | None = None
 
 
-def cite(source_ids) -> str:
+def cite(source_ids) -> Code:
     """Return ``"[a, b]"`` for the source ids behind a figure."""
-    return "[" + ", ".join(sorted(set(source_ids))) + "]"
+    return Code("[" + ", ".join(sorted(set(source_ids))) + "]")
 
 
 @dataclass(frozen=True)
@@ -87,7 +115,7 @@ class TradePoint:
     year: int
     value: float | None
     source_ids: tuple[str, ...]
-    missing: str = ""
+    missing: Phrase | str = ""
     half: Decimal = _ZERO
     bound: str = ""
     growth: float | None = None
@@ -101,21 +129,29 @@ class TradePoint:
         """True when the figure is a published one (it carries its own rounding)."""
         return self.half != _ZERO or bool(self.bound)
 
-    def figure(self) -> str:
+    def figure(self) -> Phrase | Figure:
         """Return the figure as published (``95.285``, ``over 79``) or computed (``95.24``)."""
         if self.bound:
-            return f"{self.bound} {as_written(self.value)}"
-        return f"{as_written(self.value)}" if self.published else f"{self.value:.2f}"
+            return _bounded(self.bound, f"{as_written(self.value)}")
+        return Figure(f"{as_written(self.value)}" if self.published else f"{self.value:.2f}")
 
-    def describe(self) -> str:
+    def describe(self) -> Phrase:
         """Return e.g. ``"CN-RU 2014 = 95.28 USD bn"`` (with ``by MOFCOM`` when chosen)."""
-        by = f" (by {self.by})" if self.by and self.by != self.source else ""
-        return f"CN-{self.partner} {self.year} = {self.figure()} USD bn{by}"
+        fields = {"pair": pair(self.partner), "year": self.year, "figure": self.figure()}
+        if self.by and self.by != self.source:
+            from analysis_lib.plots.labels import SOURCE_NAMES
 
-    def growth_figure(self) -> str:
+            by = (
+                Term(SOURCE_NAMES[self.by], english=self.by)
+                if self.by in SOURCE_NAMES
+                else self.by
+            )
+            return phrase("{pair} {year} = {figure} USD bn (by {by})", by=by, **fields)
+        return phrase("{pair} {year} = {figure} USD bn", **fields)
+
+    def growth_figure(self) -> Phrase | Figure:
         """Return the stated growth as published, e.g. ``"nearly 43%"``."""
-        prefix = f"{self.growth_bound} " if self.growth_bound else ""
-        return f"{prefix}{as_written(self.growth)}%"
+        return _bounded(self.growth_bound, f"{as_written(self.growth)}%")
 
 
 class Evidence:
@@ -168,9 +204,10 @@ class Evidence:
                 self._series[key] = error
         series = self._series[key]
         if isinstance(series, AnalysisLibError):
-            return TradePoint(
-                source, partner, year, None, (), f"{source} gives no series: {series}"
+            missing = phrase(
+                "{source} gives no series: {error}", source=Code(source), error=str(series)
             )
+            return TradePoint(source, partner, year, None, (), missing)
         value = series.get(year) if hasattr(series, "get") else None
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return TradePoint(source, partner, year, None, (), _no_value(source, partner, year))
@@ -224,7 +261,12 @@ class Evidence:
         points = [self._official_point(s, partner, year) for s in OFFICIAL_SOURCES]
         found = [p for p in points if p.value is not None]
         if not found:
-            missing = f"{SOURCE_LABELS[OFFICIAL_CN]} have no CN-{partner} value for {year}"
+            missing = phrase(
+                "{source} have no {pair} value for {year}",
+                source=source_label(OFFICIAL_CN),
+                pair=pair(partner),
+                year=year,
+            )
             return TradePoint(OFFICIAL_CN, partner, year, None, (), missing)
         chosen = found[0]
         stated = next((p for p in found if p.growth is not None), None)
@@ -245,8 +287,13 @@ class Evidence:
         )
 
 
-def _no_value(source: str, partner: str, year: int) -> str:
-    return f"{SOURCE_LABELS[source]} has no CN-{partner} value for {year}"
+def _no_value(source: str, partner: str, year: int) -> Phrase:
+    return phrase(
+        "{source} has no {pair} value for {year}",
+        source=source_label(source),
+        pair=pair(partner),
+        year=year,
+    )
 
 
 def _text(value) -> str:

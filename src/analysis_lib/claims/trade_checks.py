@@ -11,8 +11,9 @@ the source states is judged as stated.
 from __future__ import annotations
 
 from analysis_lib.claims import rules
-from analysis_lib.claims.evidence import SOURCE_LABELS, Evidence, Finding, TradePoint, cite
+from analysis_lib.claims.evidence import Evidence, Finding, TradePoint, cite, pair, source_label
 from analysis_lib.claims.registry import parse_filters
+from analysis_lib.phrases import Figure, Phrase, joined, phrase
 
 
 def _partners(claim: dict) -> list[str]:
@@ -23,41 +24,45 @@ def _points(evidence: Evidence, source: str, partner: str, years) -> list[TradeP
     return [evidence.trade_point(source, partner, year) for year in years]
 
 
-def _missing(points: list[TradePoint], purpose: str) -> Finding | None:
+def _missing(points: list[TradePoint], purpose: Phrase) -> Finding | None:
     gaps = [p.missing for p in points if p.value is None]
     if not gaps:
         return None
     return Finding(
-        rules.UNVERIFIABLE, None, f"{'; '.join(gaps)}, so {purpose} cannot be computed."
+        rules.UNVERIFIABLE,
+        None,
+        phrase(
+            "{gaps}, so {purpose} cannot be computed.", gaps=joined(gaps, "; "), purpose=purpose
+        ),
     )
 
 
-def _bounded(points: list[TradePoint], purpose: str) -> Finding | None:
+def _cited(points: list[TradePoint]) -> Phrase:
+    return joined([joined([p.describe(), cite(p.source_ids)]) for p in points], ", ")
+
+
+def _bounded(points: list[TradePoint], purpose: Phrase) -> Finding | None:
     bounds = [p for p in points if p.bound]
     if not bounds:
         return None
-    shown = ", ".join(f"{p.describe()} {cite(p.source_ids)}" for p in bounds)
     return Finding(
         rules.UNVERIFIABLE,
         None,
-        f"{shown}: a bound, not a figure, so {purpose} cannot be computed from it.",
+        phrase(
+            "{figures}: a bound, not a figure, so {purpose} cannot be computed from it.",
+            figures=_cited(bounds),
+            purpose=purpose,
+        ),
         _ids(bounds),
     )
 
 
-def _figures(source: str, points: list[TradePoint]) -> str:
-    shown = ", ".join(f"{p.describe()} {cite(p.source_ids)}" for p in points)
-    return f"{SOURCE_LABELS[source]}: {shown}"
+def _figures(source: str, points: list[TradePoint]) -> Phrase:
+    return phrase("{source}: {figures}", source=source_label(source), figures=_cited(points))
 
 
 def _ids(points: list[TradePoint]) -> tuple[str, ...]:
     return tuple(sorted({i for p in points for i in p.source_ids}))
-
-
-def _close(judgement: rules.Judgement) -> str:
-    if judgement.severity is None:
-        return f"{judgement.rule} → {judgement.verdict}."
-    return f"{judgement.rule} → {judgement.verdict} ({judgement.severity})."
 
 
 def _finding(judgement: rules.Judgement, computed, explanation, points, value) -> Finding:
@@ -70,7 +75,7 @@ def check_level(claim: dict, source: str, evidence: Evidence) -> Finding:
     """Compare a claimed trade total with the source's figure for that year."""
     partner, year = _partners(claim)[0], int(claim["year"])
     points = _points(evidence, source, partner, [year])
-    gap = _missing(points, "the level")
+    gap = _missing(points, phrase("the level"))
     if gap:
         return gap
     point = points[0]
@@ -80,8 +85,11 @@ def check_level(claim: dict, source: str, evidence: Evidence) -> Finding:
         judgement = rules.judge_half_last_digit(
             point.value, claim["claimed_text"], "USD bn", point.half
         )
-    explanation = (
-        f"{_figures(source, points)}; claimed {claim['claimed_text']} USD bn. {_close(judgement)}"
+    explanation = phrase(
+        "{figures}; claimed {claimed} USD bn. {rule}",
+        figures=_figures(source, points),
+        claimed=Figure(claim["claimed_text"]),
+        rule=rules.close(judgement),
     )
     value = None if point.bound else point.value
     return _finding(judgement, point.figure(), explanation, points, value)
@@ -93,8 +101,13 @@ def _growth(start: TradePoint, end: TradePoint) -> float:
     return growth_between(start.value, end.value)
 
 
-def _computed_growth_text(start: TradePoint, end: TradePoint) -> str:
-    return f"({end.figure()} / {start.figure()} − 1) × 100 = {_growth(start, end):.2f}%"
+def _computed_growth_text(start: TradePoint, end: TradePoint) -> Phrase:
+    return phrase(
+        "({end} / {start} − 1) × 100 = {growth}%",
+        end=end.figure(),
+        start=start.figure(),
+        growth=Figure(f"{_growth(start, end):.2f}"),
+    )
 
 
 def check_growth(claim: dict, source: str, evidence: Evidence) -> Finding:
@@ -110,27 +123,36 @@ def check_growth(claim: dict, source: str, evidence: Evidence) -> Finding:
             end.growth, claim["claimed_text"], "%", end.growth_half
         )
         levels = [start, end] if start.value is not None else [end]
+        stated = phrase(
+            "{figures}; growth {year} as published {growth} {cited}; claimed {claimed}.",
+            figures=_figures(source, levels),
+            year=year,
+            growth=end.growth_figure(),
+            cited=cite(end.source_ids),
+            claimed=Figure(claim["claimed_text"]),
+        )
         recomputed = ""
         if start.value is not None and not (start.bound or end.bound):
-            recomputed = f" From the levels, {_computed_growth_text(start, end)}."
-        explanation = (
-            f"{_figures(source, levels)}; growth {year} as published {end.growth_figure()} "
-            f"{cite(end.source_ids)}; claimed {claim['claimed_text']}.{recomputed} "
-            f"{_close(judgement)}"
-        )
+            recomputed = phrase(
+                "From the levels, {growth}.", growth=_computed_growth_text(start, end)
+            )
+        explanation = joined([stated, recomputed, rules.close(judgement)])
         return _finding(judgement, end.growth_figure(), explanation, levels, end.growth)
     points = [evidence.trade_point(source, partner, year - 1), end]
-    purpose = f"the growth {year - 1}→{year}"
+    purpose = phrase("the growth {previous}→{year}", previous=year - 1, year=year)
     gap = _missing(points, purpose) or _bounded(points, purpose)
     if gap:
         return gap
     growth = _growth(*points)
     judgement = rules.judge_half_last_digit(growth, claim["claimed_text"], "%")
-    explanation = (
-        f"{_figures(source, points)}; growth = {_computed_growth_text(*points)}; "
-        f"claimed {claim['claimed_text']}. {_close(judgement)}"
+    explanation = phrase(
+        "{figures}; growth = {growth}; claimed {claimed}. {rule}",
+        figures=_figures(source, points),
+        growth=_computed_growth_text(*points),
+        claimed=Figure(claim["claimed_text"]),
+        rule=rules.close(judgement),
     )
-    return _finding(judgement, f"{growth:.2f}%", explanation, points, growth)
+    return _finding(judgement, Figure(f"{growth:.2f}%"), explanation, points, growth)
 
 
 def _year_growth(evidence: Evidence, source: str, partner: str, year: int):
@@ -139,12 +161,12 @@ def _year_growth(evidence: Evidence, source: str, partner: str, year: int):
     if end.value is not None and end.growth is not None:
         return end.growth, end.growth_figure(), [end], None
     points = [evidence.trade_point(source, partner, year - 1), end]
-    purpose = f"growth in {year}"
+    purpose = phrase("growth in {year}", year=year)
     failure = _missing(points, purpose) or _bounded(points, purpose)
     if failure:
         return None, "", points, failure
     growth = _growth(*points)
-    return growth, f"{growth:.1f}%", points, None
+    return growth, Figure(f"{growth:.1f}%"), points, None
 
 
 def check_slowdown(claim: dict, source: str, evidence: Evidence) -> Finding:
@@ -157,7 +179,7 @@ def check_slowdown(claim: dict, source: str, evidence: Evidence) -> Finding:
         return Finding(
             rules.UNVERIFIABLE,
             None,
-            " ".join(f.explanation for f in failures),
+            joined([f.explanation for f in failures]),
             tuple(sorted({i for f in failures for i in f.source_ids})),
         )
     points = list({(p.year, p.source_ids): p for p in [*early, *late]}.values())
@@ -166,16 +188,27 @@ def check_slowdown(claim: dict, source: str, evidence: Evidence) -> Finding:
         current, previous, year, shown=(previous_shown, current_shown)
     )
 
-    def how(shown: str, used: list[TradePoint]) -> str:
+    def how(shown, used: list[TradePoint]) -> Phrase:
         if len(used) == 1:
-            return f"{shown} as published"
-        return f"{_computed_growth_text(*used)}"
+            return phrase("{growth} as published", growth=shown)
+        return _computed_growth_text(*used)
 
-    explanation = (
-        f"{_figures(source, points)}; growth {year - 1} = {how(previous_shown, early)}, "
-        f"growth {year} = {how(current_shown, late)}. {_close(judgement)}"
+    explanation = phrase(
+        "{figures}; growth {previous_year} = {previous}, growth {year} = {current}. {rule}",
+        figures=_figures(source, points),
+        previous_year=year - 1,
+        previous=how(previous_shown, early),
+        year=year,
+        current=how(current_shown, late),
+        rule=rules.close(judgement),
     )
-    computed = f"{year - 1}: {previous_shown}; {year}: {current_shown}"
+    computed = phrase(
+        "{previous_year}: {previous}; {year}: {current}",
+        previous_year=year - 1,
+        previous=previous_shown,
+        year=year,
+        current=current_shown,
+    )
     return _finding(judgement, computed, explanation, points, None)
 
 
@@ -186,7 +219,7 @@ def check_ratio_fraction(claim: dict, source: str, evidence: Evidence) -> Findin
 
     (top, bottom), year = _partners(claim)[:2], int(claim["year"])
     points = [evidence.trade_point(source, top, year), evidence.trade_point(source, bottom, year)]
-    purpose = f"the ratio CN-{top} / CN-{bottom}"
+    purpose = phrase("the ratio {top} / {bottom}", top=pair(top), bottom=pair(bottom))
     gap = _missing(points, purpose) or _bounded(points, purpose)
     if gap:
         return gap
@@ -195,11 +228,15 @@ def check_ratio_fraction(claim: dict, source: str, evidence: Evidence) -> Findin
     judgement = rules.judge_nearest_fraction(
         value, claim["claimed_text"], nearest.numerator, nearest.denominator
     )
-    explanation = (
-        f"{_figures(source, points)}; ratio = {points[0].figure()} / {points[1].figure()} = "
-        f"{value:.4f}. {_close(judgement)}"
+    explanation = phrase(
+        "{figures}; ratio = {top} / {bottom} = {ratio}. {rule}",
+        figures=_figures(source, points),
+        top=points[0].figure(),
+        bottom=points[1].figure(),
+        ratio=Figure(f"{value:.4f}"),
+        rule=rules.close(judgement),
     )
-    computed = f"{nearest.numerator}/{nearest.denominator} ({value:.4f})"
+    computed = Figure(f"{nearest.numerator}/{nearest.denominator} ({value:.4f})")
     return _finding(judgement, computed, explanation, points, value)
 
 
