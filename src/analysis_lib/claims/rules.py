@@ -306,7 +306,7 @@ def judge_nearest_fraction(
         "rule nearest_fraction: the nearest unit fraction to {ratio} is {fraction} ({value}) "
         "{sign} claimed {claimed}",
         ratio=Figure(f"{ratio:.4f}"),
-        fraction=f"{numerator}/{denominator}",
+        fraction=Figure(f"{numerator}/{denominator}"),
         value=Figure(f"{numerator / denominator:.4f}"),
         sign="=" if holds else "≠",
         claimed=claimed_text,

@@ -39,6 +39,8 @@ LATIN_ALLOWED = frozenset(
         "CSV",
         "FACTS",
         "REGNUM",
+        "FOB",
+        "CIF",
         "git",
         "make",
         "python",

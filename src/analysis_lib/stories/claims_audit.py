@@ -334,8 +334,8 @@ def tell_table(report: AuditReport, audit) -> None:
             f"{VERDICT_SYMBOLS[v]} {verdict_text(v, severity, lang)}"
             for v, severity in zip(audit["verdict"], audit["severity"], strict=True)
         ],
-        claimed=[figure_text(c, lang) for c in audit["claimed"]],
-        computed=[figure_text(c, lang) for c in audit["computed"]],
+        claimed=[figure_text(c, lang, html=True) for c in audit["claimed"]],
+        computed=[figure_text(c, lang, html=True) for c in audit["computed"]],
         gap=gaps,
     )
     columns = {
@@ -408,10 +408,15 @@ def tell_arithmetic(report: AuditReport, audit) -> None:
     """Show the audit's explanation (figures, sources, rule) of every verdict."""
     if _empty(report, audit):
         return
+    from analysis_lib.phrases import Code, render
+    from analysis_lib.stories.html import Html
+
     t = report.t
     shown = audit.assign(
+        claim_id=[Html(Code(c).render(report.lang, html=True)) for c in audit["claim_id"]],
         source=[source_label(s, report) for s in audit["source"]],
         role=[role_name(r, report.lang) for r in audit["role"]],
+        explanation=[Html(render(e, report.lang, html=True)) for e in audit["explanation"]],
     )
     columns = {
         "claim_id": t.gettext("Claim id"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from html import escape as html_escape
 
 from analysis_lib.i18n import N_, translator
 from analysis_lib.phrases import format_date
@@ -202,18 +203,28 @@ def verdict_text(verdict: str, severity: str | None, lang: str) -> str:
     )
 
 
-def figure_text(computed: object, lang: str) -> str:
-    """Return the audit's computed figure in ``lang`` (decimal comma, words in Russian)."""
+def figure_text(computed: object, lang: str, *, html: bool = False) -> str:
+    """Return a figure of the audit (computed or claimed) in ``lang``.
+
+    A phrase of the audit (:mod:`analysis_lib.phrases`) is rendered in ``lang``; a
+    number as written gets the language's decimal separator and minus sign; a
+    claim written in words quotes the English article, marked ``lang="en"`` in
+    the HTML of another language. With ``html`` the result is an
+    :class:`~analysis_lib.stories.html.Html` table cell.
+    """
+    from analysis_lib.phrases import English, render, typeset_number
+    from analysis_lib.stories.html import Html
+
     if computed is None or (isinstance(computed, float) and computed != computed):
         return DASH
-    t = translator(lang)
-    text = str(computed)
-    text = re.sub(r"\bover\b", t.pgettext("a bound, before a figure", "over"), text)
-    text = re.sub(r"\bnearly\b", t.pgettext("a bound, before a figure", "nearly"), text)
-    text = re.sub(r"\byears\b", t.pgettext("a horizon, after a number", "years"), text)
-    if lang != "en":
-        text = re.sub(r"(?<=\d)\.(?=\d)", ",", text)
-    return re.sub(r"(?<![\w.])-(?=\d)", "−", text)
+    if hasattr(computed, "render"):
+        text = render(computed, lang, html=html)
+    elif re.search(r"[A-Za-z]{2,}", str(computed)):
+        text = English(str(computed)).render(lang, html=html)
+    else:
+        text = typeset_number(str(computed), lang)
+        text = html_escape(text) if html else text
+    return Html(text) if html else text
 
 
 def gap_text(value: object, unit: object, lang: str) -> str:

@@ -31,6 +31,7 @@ from analysis_lib.record import Recorder
 # from a data file cannot become a link, an emphasis or raw HTML in the report.
 _ESCAPABLE = re.compile(r"[\\`*_{}\[\]()#+!|~>$&<\"']")
 # A line break in a data string would start a new Markdown block (a heading, a list).
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~$]")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
@@ -51,6 +52,20 @@ def escape_markdown(text: object) -> str:
     # backslash. Two passes would escape each other's output ("&\\#x27;", "\\&gt;"),
     # which then renders literally.
     return _ESCAPABLE.sub(_escape_one, _LINE_BREAK.sub(" ", str(text)))
+
+
+def phrase_markdown(value: object, lang: str) -> str:
+    """Return a phrase of the audit (:mod:`analysis_lib.phrases`) as Markdown prose in ``lang``.
+
+    Its HTML marks (``lang="en"``, ``<code>``) are kept; Markdown specials in the
+    text between them are escaped, as :func:`escape_markdown` escapes them.
+    """
+    from analysis_lib.phrases import render
+
+    parts = re.split(r"(<[^>]*>)", render(value, lang, html=True))
+    return "".join(
+        part if part.startswith("<") else _MARKDOWN_SPECIAL.sub(r"\\\g<0>", part) for part in parts
+    )
 
 
 def _escape_one(match: re.Match) -> str:

@@ -34,6 +34,12 @@ _NUMBER = re.compile(r"[-−+]?\d[\d,.\s\u00a0\u202f]*%?")
 _MISSING = {"", "–", "—", "-"}
 
 
+class Html(str):
+    """A table cell that is HTML already (escaped, with its ``lang`` and ``code`` marks)."""
+
+    __slots__ = ()
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     """Return a PNG's width and height in pixels, from its header."""
     if data[:8] != _PNG_SIGNATURE or data[12:16] != b"IHDR":
@@ -85,7 +91,8 @@ def _numeric(cells: list[str]) -> bool:
 def table_html(df, *, decimals: int = 2, float_format=None) -> str:
     """Return ``df`` as an HTML table, every cell escaped and labelled with its column.
 
-    Cells are formatted by pandas (``to_html``; missing values as "–").
+    Cells are formatted by pandas (``to_html``; missing values as "–"); a text
+    cell is escaped here unless it is :class:`Html`.
 
     Parameters
     ----------
@@ -97,9 +104,17 @@ def table_html(df, *, decimals: int = 2, float_format=None) -> str:
     float_format : callable, optional
         Formats a float cell (e.g. in the report's language).
     """
-    rendered = df.to_html(
+    escaped = df.copy()
+    for column in escaped.columns:
+        values = escaped[column]
+        if values.dtype == object:
+            escaped[column] = [
+                v if isinstance(v, Html) or not isinstance(v, str) else html.escape(v)
+                for v in values
+            ]
+    rendered = escaped.to_html(
         index=False,
-        escape=True,
+        escape=False,
         na_rep="–",
         float_format=float_format or (lambda x: f"{x:,.{decimals}f}"),
         border=0,

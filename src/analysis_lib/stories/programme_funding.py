@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 from analysis_lib.stories.common import DASH, fmt, format_date, quoted_english
-from analysis_lib.stories.context import Report, escape_markdown, story_start
+from analysis_lib.stories.context import Report, escape_markdown, phrase_markdown, story_start
 from analysis_lib.views import programme_funding as views
 from analysis_lib.views.common import claim_results, row_source_ids
 
@@ -97,7 +97,7 @@ def tell_claim(report: Report, claim) -> None:
                 quote=quoted_english(escape_markdown(row.quote), lang),
                 period=period,
                 verdict=verdict_name(row.verdict, lang),
-                explanation=quoted_english(escape_markdown(row.explanation), lang),
+                explanation=phrase_markdown(row.explanation, lang),
             )
         )
         report.cite(row.sources)

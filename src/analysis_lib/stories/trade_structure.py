@@ -14,7 +14,7 @@ from functools import partial
 
 from analysis_lib.plots.labels import direction_label
 from analysis_lib.stories.common import fmt, fmt_all, quoted_english
-from analysis_lib.stories.context import Report, escape_markdown, story_start
+from analysis_lib.stories.context import Report, escape_markdown, phrase_markdown, story_start
 from analysis_lib.views import trade_structure as views
 from analysis_lib.views.common import claim_results, row_source_ids, year_span
 
@@ -403,7 +403,7 @@ def tell_verdict(report: Report, verdict) -> None:
             t.gettext(
                 "Verdict of the audit: **{verdict}**. The audit's arithmetic: {explanation}",
                 verdict=verdict_name(row.verdict, report.lang),
-                explanation=quoted_english(escape_markdown(row.explanation), report.lang),
+                explanation=phrase_markdown(row.explanation, report.lang),
             )
         )
         report.cite(row.sources)
