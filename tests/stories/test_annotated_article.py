@@ -122,11 +122,12 @@ def test_a_note_gives_both_figures_and_the_sources(run_cells, shown):
     note = page.note("decree-1996-date")
     assert note.startswith(f"{story.VERDICT_SYMBOLS[mark['verdict']]} {mark['number']} ")
     assert f"({severity_name(mark['severity'], 'ru')}) · Борис Ельцин подписал указ" in note
-    assert "В статье: 1996-04-24 · Хронология программ и событий: " in note
+    assert "В статье: 24 апреля 1996 г. · Хронология программ и событий: " in note
     assert "The Jamestown Foundation; Статья" in note
-    # The article's own words stay English, in the text and in the note's figure.
+    # The article's own words stay English in the text; a publisher without a Russian
+    # name keeps its own, marked.
     assert "April 24, 1996, Boris Yeltsin signed a decree" in page.visible()
-    assert '<span lang="en">1996-04-24</span>' in shown[1]
+    assert '<span lang="en">The Jamestown Foundation</span>' in shown[1]
 
 
 def test_years_and_source_choose_what_is_marked(run_cells, shown, said):

@@ -18,6 +18,7 @@ from pathlib import Path
 from analysis_lib.article.passages import Passage, locate
 from analysis_lib.article.text import read_article
 from analysis_lib.article.tokens import Token, scan_article, written_numbers
+from analysis_lib.phrases import Localized
 
 NON_CLAIMS_TABLE = "non_claims"
 RESTATEMENT = "restatement"
@@ -38,7 +39,8 @@ class Account:
     reason : str or None
         Why it is not a claim (``non_claims.reason``), when it is not.
     note : str or None
-        The non-claim row's note.
+        The non-claim row's note (a :class:`~analysis_lib.phrases.Localized` text,
+        with ``note_ru`` when the table has it).
     restates : str or None
         The claim a restatement repeats (``non_claims.claim_id``).
     """
@@ -186,7 +188,7 @@ def _account(token: Token, checked: tuple, row: dict | None) -> Account:
     return Account(
         token=token,
         reason=str(row["reason"]),
-        note=note if isinstance(note, str) else None,
+        note=Localized(note, ru=row.get("note_ru")) if isinstance(note, str) else None,
         restates=restates if isinstance(restates, str) else None,
     )
 

@@ -21,7 +21,7 @@ from analysis_lib.plots.labels import (
     source_name,
     verdict_name,
 )
-from analysis_lib.stories.common import DASH, headline
+from analysis_lib.stories.common import DASH, figure_text, headline
 from analysis_lib.stories.context import Report, start_report
 from analysis_lib.views import annotated_article as views
 from analysis_lib.views.claims_audit import check_source, claim_years
@@ -37,6 +37,7 @@ NOTEBOOK = "09-annotated-article"
 AUDIT_REPORT = "07-claims-audit.html"
 
 STYLESHEET = paths.TEMPLATES_DIR / "annotated_article.css"
+_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
 # A footnote's text as the article file writes it: "[4: Russian President ...]".
 _FOOTNOTE = re.compile(r"\[\d+:[^\]]*\]?")
 
@@ -205,21 +206,17 @@ def _note(report: ArticleReport, mark: dict, sources_df) -> str:
     severity = mark["severity"]
     graded = "" if not isinstance(severity, str) else f" ({e(severity_name(severity, lang))})"
     computed = mark["computed"] if isinstance(mark["computed"], str) else DASH
-    # The claimed figure is the article's own words: it keeps their language.
+    # A claim in words is the English article's own: figure_text marks its language.
     article_label = t.pgettext("the article's figure", "Article")
     figures = (
-        f'{e(article_label)}: <span lang="en">{e(str(mark["claimed"]))}</span> · '
-        f"{e(_source_label(mark['source'], report))}: {e(computed)}"
+        f"{e(article_label)}: {figure_text(mark['claimed'], lang, html=True)} · "
+        f"{e(_source_label(mark['source'], report))}: {figure_text(computed, lang, html=True)}"
     )
-    names = []
-    for source_id in mark["sources"]:
-        rows = sources_df[sources_df["source_id"] == source_id]
-        names.append(
-            source_name(source_id, lang)
-            if source_id == "article" or rows.empty
-            else str(rows.iloc[0]["publisher"])
-        )
-    cited = t.ngettext("Source: {names}", "Sources: {names}", len(names), names="; ".join(names))
+    names = [_publisher(source_id, sources_df, lang) for source_id in mark["sources"]]
+    cited = t.ngettext(
+        "Source: {names}", "Sources: {names}", len(names), names="; ".join(["{}"] * len(names))
+    )
+    cited = e(cited).format(*names)
     claim_id = e(mark["claim_id"], quote=True)
     return (
         f'<li class="claim-note {_verdict_class(verdict)}" id="note-{claim_id}">'
@@ -227,8 +224,25 @@ def _note(report: ArticleReport, mark: dict, sources_df) -> str:
         f"<strong>{e(verdict_name(verdict, lang))}</strong>{graded} · "
         f"{e(str(mark[f'statement_{lang}']))}"
         f'<span class="note-figures">{figures}</span>'
-        f'<span class="note-sources">{e(cited)}</span></li>'
+        f'<span class="note-sources">{cited}</span></li>'
     )
+
+
+def _publisher(source_id: str, sources_df, lang: str) -> str:
+    """Return a source's publisher as HTML in ``lang``; an English one is marked ``lang="en"``."""
+    from analysis_lib.phrases import Localized
+
+    rows = sources_df[sources_df["source_id"] == source_id]
+    if source_id == "article" or rows.empty:
+        return html.escape(source_name(source_id, lang))
+    row = rows.iloc[0]
+    ru = row.get("publisher_ru") if lang == "ru" else None
+    return Localized(str(row["publisher"]), ru=ru).render(lang, html=True)
+
+
+def _footnote_refs(escaped: str) -> str:
+    """Show the article file's footnote marks (``[footnoteRef:2]``) as superscript numbers."""
+    return _FOOTNOTE_REF.sub(r'<sup class="footnote-ref">\1</sup>', escaped)
 
 
 def _leaf(text: str, start: int, end: int, tokens) -> str:
@@ -255,9 +269,10 @@ def _numbers(text: str, start: int, end: int, tokens) -> str:
         out.append(html.escape(text[pos : token.start]))
         css = "non-claim" if account.reason else "unaccounted"
         reason = html.escape(account.reason or "unaccounted", quote=True)
-        out.append(f'<span class="{css}" data-reason="{reason}">{html.escape(token.text)}</span>')
+        shown = _footnote_refs(html.escape(token.text))
+        out.append(f'<span class="{css}" data-reason="{reason}">{shown}</span>')
         pos = token.end
-    out.append(html.escape(text[pos:end]))
+    out.append(_footnote_refs(html.escape(text[pos:end])))
     return "".join(out)
 
 
@@ -332,6 +347,9 @@ def numbers(report: ArticleReport, text: views.ArticleText):
 
 def tell_numbers(report: ArticleReport, numbers) -> None:
     """Count the article's numbers by account and list those that are not claims."""
+    from analysis_lib.phrases import Code, render
+    from analysis_lib.stories.html import Html
+
     t = report.t
     counts = numbers["status"].value_counts()
     total = len(numbers)
@@ -374,7 +392,11 @@ def tell_numbers(report: ArticleReport, numbers) -> None:
             else t.gettext("unaccounted")
             for r in shown["reason"]
         ],
-        note=shown["note"].fillna(DASH),
+        token=[Html(Code(token).render(report.lang, html=True)) for token in shown["token"]],
+        note=[
+            Html(render(note, report.lang, html=True)) if isinstance(note, str) else DASH
+            for note in shown["note"]
+        ],
     )
     columns = {
         "place": t.gettext("Place"),

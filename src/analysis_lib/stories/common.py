@@ -109,7 +109,9 @@ def text_table(df, lang: str, decimals: dict | int = 2):
             digits = decimals.get(column, 2) if isinstance(decimals, dict) else decimals
             shown[column] = [fmt(v, lang, digits) for v in values]
         else:
-            shown[column] = [DASH if pd.isna(v) else str(v) for v in values]
+            shown[column] = [
+                v if isinstance(v, str) else DASH if pd.isna(v) else str(v) for v in values
+            ]
     return shown
 
 
@@ -207,7 +209,8 @@ def figure_text(computed: object, lang: str, *, html: bool = False) -> str:
     """Return a figure of the audit (computed or claimed) in ``lang``.
 
     A phrase of the audit (:mod:`analysis_lib.phrases`) is rendered in ``lang``; a
-    number as written gets the language's decimal separator and minus sign; a
+    number as written gets the language's decimal separator and minus sign, an ISO
+    date is written as a reader writes it; a
     claim written in words quotes the English article, marked ``lang="en"`` in
     the HTML of another language. With ``html`` the result is an
     :class:`~analysis_lib.stories.html.Html` table cell.
@@ -219,6 +222,8 @@ def figure_text(computed: object, lang: str, *, html: bool = False) -> str:
         return DASH
     if hasattr(computed, "render"):
         text = render(computed, lang, html=html)
+    elif re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", str(computed)):
+        text = format_date(str(computed), lang)
     elif re.search(r"[A-Za-z]{2,}", str(computed)):
         text = English(str(computed)).render(lang, html=html)
     else:

@@ -107,7 +107,7 @@ def table_html(df, *, decimals: int = 2, float_format=None) -> str:
     escaped = df.copy()
     for column in escaped.columns:
         values = escaped[column]
-        if values.dtype == object:
+        if any(isinstance(v, str) for v in values):
             escaped[column] = [
                 v if isinstance(v, Html) or not isinstance(v, str) else html.escape(v)
                 for v in values

@@ -7,6 +7,7 @@ Sections: :func:`events` and :func:`trade` (drawn together by :func:`draw_timeli
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from analysis_lib.plots.labels import country_name, kind_name
@@ -218,7 +219,7 @@ def tell_article_dates(report: Report, dates) -> None:
         {
             t.gettext("Claim of the article"): dates[f"statement_{lang}"],
             t.pgettext("table header", "Article"): [
-                format_date(d, lang) for d in dates["claimed_text"]
+                _claimed_cell(d, lang) for d in dates["claimed_text"]
             ],
             t.gettext("Record (timeline)"): [
                 _record_cell(row, lang) for row in dates.to_dict("records")
@@ -237,8 +238,8 @@ def tell_article_dates(report: Report, dates) -> None:
                 t.gettext(
                     "{title}: the article says {claimed}, the timeline's source says {recorded}.",
                     title=escape_markdown(getattr(row, f"title_{lang}")),
-                    claimed=escape_markdown(format_date(row.claimed_text, lang)),
-                    recorded=escape_markdown(_recorded(row, lang)),
+                    claimed=_claimed_cell(row.claimed_text, lang),
+                    recorded=_recorded(row, lang),
                 )
             )
     _tell_article_date(report, results)
@@ -247,11 +248,24 @@ def tell_article_dates(report: Report, dates) -> None:
     report.cite(sorted(ids | {"article"}))
 
 
+def _claimed_cell(claimed: object, lang: str) -> str:
+    """The claim as the article writes it: a date as a reader writes it, words quoted as
+    the English article has them (HTML, marked ``lang="en"`` elsewhere)."""
+    from analysis_lib.phrases import format_date as date_text
+    from analysis_lib.stories.html import Html
+
+    text = str(claimed)
+    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+        return Html(escape_markdown(date_text(text, lang)))
+    return figure_text(text, lang, html=True)
+
+
 def _recorded(row, lang: str) -> str:
-    """What the record says against an inconsistent claim: its date, else the audit's figure."""
+    """What the record says against an inconsistent claim (HTML): its date, else the audit's
+    figure."""
     if row.check == "event_date":
-        return format_date(row.start_date, lang)
-    return figure_text(row.recorded, lang)
+        return escape_markdown(format_date(row.start_date, lang))
+    return figure_text(row.recorded, lang, html=True)
 
 
 def _record_cell(row: dict, lang: str) -> str:
@@ -260,7 +274,7 @@ def _record_cell(row: dict, lang: str) -> str:
         return _period(row["start_date"], row["end_date"], lang)
     if row["check"] in ("programme_name", "recorded_outcome"):
         return f"{format_date(row['start_date'], lang)}: {row[f'title_{lang}']}"
-    return figure_text(row["recorded"], lang)
+    return figure_text(row["recorded"], lang, html=True)
 
 
 def _tell_article_date(report: Report, results) -> None:
