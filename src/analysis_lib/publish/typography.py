@@ -40,6 +40,7 @@ LATIN_ALLOWED = frozenset(
         "FACTS",
         "REGNUM",
         "FOB",
+        "MediaPen",
         "CIF",
         "git",
         "make",
