@@ -103,20 +103,21 @@ def _grouping_shares(claim: dict, rows, groups, years):
 def _shares_text(shares: dict[str, dict[int, float]]) -> Phrase:
     return joined(
         [
-            phrase(
-                "{label}: {shares}",
-                label=label,
-                shares=joined(
-                    [
-                        phrase("{share}% in {year}", share=Figure(f"{share:.1f}"), year=year)
-                        for year, share in by_year.items()
-                    ],
-                    ", ",
-                ),
-            )
+            phrase("{label}: {shares}", label=label, shares=_shares_by_year(by_year))
             for label, by_year in shares.items()
         ],
         "; ",
+    )
+
+
+def _shares_by_year(by_year: dict[int, float]) -> Phrase:
+    """Return e.g. ``"7.9% in 1995, 80.8% in 2015"``."""
+    return joined(
+        [
+            phrase("{share}% in {year}", share=Figure(f"{share:.1f}"), year=year)
+            for year, share in by_year.items()
+        ],
+        ", ",
     )
 
 
