@@ -19,6 +19,8 @@ from analysis_lib.claims.rules import (
     UNVERIFIABLE,
     Judgement,
 )
+from analysis_lib.i18n import N_
+from analysis_lib.phrases import English, Figure, Phrase, joined, phrase
 
 # A failed share is minor when every failing share is within this many
 # percentage points of the majority line.
@@ -42,14 +44,26 @@ def judge_majority_both_ends(shares: dict[str, dict[int, float]]) -> Judgement:
         for year, share in sorted(by_year.items())
         if not share > MAJORITY_PCT
     ]
+    majority = Figure(f"{MAJORITY_PCT:.0f}")
     if not failing:
-        rule = f"rule majority_both_ends: every share exceeds {MAJORITY_PCT:.0f}% in both years"
+        rule = phrase(
+            "rule majority_both_ends: every share exceeds {majority}% in both years",
+            majority=majority,
+        )
         return Judgement(CONSISTENT, rule, EXACT)
-    named = ", ".join(f"{label} {year} {share:.1f}%" for label, year, share in failing)
+    named = joined(
+        [
+            phrase("{label} {year} {share}%", label=label, year=year, share=Figure(f"{share:.1f}"))
+            for label, year, share in failing
+        ],
+        ", ",
+    )
     minor = all(MAJORITY_PCT - share < MINOR_SHARE_POINTS for _, _, share in failing)
-    rule = (
-        f"rule majority_both_ends: each share must exceed {MAJORITY_PCT:.0f}% in both years; "
-        f"not met by {named}"
+    rule = phrase(
+        "rule majority_both_ends: each share must exceed {majority}% in both years; "
+        "not met by {named}",
+        majority=majority,
+        named=named,
     )
     return Judgement(INCONSISTENT, rule, MINOR if minor else MATERIAL)
 
@@ -74,19 +88,48 @@ def judge_same_words(claimed_text: str, recorded_name: str) -> Judgement:
     claimed, recorded = Counter(name_words(claimed_text)), Counter(name_words(recorded_name))
     dropped = list((recorded - claimed).elements())
     added = list((claimed - recorded).elements())
+    name = quoted(English(recorded_name))
     if not dropped and not added:
-        rule = f"rule same_words: the claimed name has the words of the recorded {recorded_name!r}"
+        rule = phrase(
+            "rule same_words: the claimed name has the words of the recorded {name}", name=name
+        )
         return Judgement(CONSISTENT, rule, EXACT)
-    parts = []
-    if dropped:
-        parts.append(f"drops {' '.join(repr(w) for w in dropped)}")
-    if added:
-        parts.append(f"adds {' '.join(repr(w) for w in added)}")
-    rule = (
-        f"rule same_words: against the recorded name {recorded_name!r} the claim "
-        f"{' and '.join(parts)}"
+    message = _CHANGES[bool(dropped), bool(added)]
+    rule = Phrase(
+        message,
+        {"name": name, "dropped": _quoted_words(dropped), "added": _quoted_words(added)},
     )
     return Judgement(INCONSISTENT, rule, MATERIAL if added else MINOR)
+
+
+_CHANGES = {
+    (True, False): N_(
+        "rule same_words: against the recorded name {name} the claim drops {dropped}"
+    ),
+    (False, True): N_("rule same_words: against the recorded name {name} the claim adds {added}"),
+    (True, True): N_(
+        "rule same_words: against the recorded name {name} the claim drops {dropped} and adds "
+        "{added}"
+    ),
+}
+
+
+def quoted(text: str) -> Phrase | str:
+    """Return ``repr(text)`` as a phrase: ``'text'`` in English, «text» in Russian.
+
+    ``text`` keeps its kind (:class:`~analysis_lib.phrases.English`, ``Localized``);
+    a text whose ``repr`` escapes characters stays its ``repr``.
+    """
+    shown = repr(str(text))
+    if shown == f"'{text}'":
+        return phrase("'{text}'", text=text)
+    if shown == f'"{text}"':
+        return phrase('"{text}"', text=text)
+    return English(shown)
+
+
+def _quoted_words(words: list[str]) -> Phrase:
+    return joined([quoted(English(word)) for word in words], " ")
 
 
 def judge_record_supports(
@@ -99,11 +142,25 @@ def judge_record_supports(
     says nothing about it, and the claim stays unverifiable.
     """
     holds = first_year <= record_year <= last_year
-    where = "within" if holds else "outside"
-    rule = (
-        f"rule record_supports: the record ({record_year}: {finding}) is dated {where} the "
-        f"programme's period {first_year}–{last_year}"
+    rule = Phrase(
+        _DATED_WITHIN if holds else _DATED_OUTSIDE,
+        {
+            "year": record_year,
+            "finding": finding if hasattr(finding, "render") else English(finding),
+            "first": first_year,
+            "last": last_year,
+        },
     )
     if holds:
         return Judgement(CONSISTENT, rule, EXACT)
     return Judgement(UNVERIFIABLE, rule)
+
+
+_DATED_WITHIN = N_(
+    "rule record_supports: the record ({year}: {finding}) is dated within the "
+    "programme's period {first}–{last}"
+)
+_DATED_OUTSIDE = N_(
+    "rule record_supports: the record ({year}: {finding}) is dated outside the "
+    "programme's period {first}–{last}"
+)

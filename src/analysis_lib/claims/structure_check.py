@@ -10,6 +10,8 @@ from __future__ import annotations
 from analysis_lib.claims import record_rules, rules
 from analysis_lib.claims.evidence import Evidence, Finding, cite
 from analysis_lib.claims.registry import parse_filters
+from analysis_lib.i18n import N_
+from analysis_lib.phrases import Code, Figure, Phrase, Term, joined, phrase
 
 # The structure proxy, the grouping the verdict uses. "Commodities" that China
 # imports from Russia: SITC 2 (crude materials) + 3 (mineral fuels), raw
@@ -18,8 +20,8 @@ from analysis_lib.claims.registry import parse_filters
 # but would fail the claim for 2015 by construction (37.4%), so the broad group
 # is the claim's most favourable honest reading of that side.
 STRUCTURE_GROUPS = (
-    ("RU→CN crude materials + fuels (SITC2+3)", "RU", "CN", ("SITC2", "SITC3")),
-    ("CN→RU manufactures (SITC6+7+8)", "CN", "RU", ("SITC6", "SITC7", "SITC8")),
+    (N_("RU→CN crude materials + fuels (SITC2+3)"), "RU", "CN", ("SITC2", "SITC3")),
+    (N_("CN→RU manufactures (SITC6+7+8)"), "CN", "RU", ("SITC6", "SITC7", "SITC8")),
 )
 # The other defensible grouping the SITC sections allow: one partition for both
 # flows, resource-based goods (food, crude materials, fuels, chemicals and basic
@@ -28,42 +30,51 @@ STRUCTURE_GROUPS = (
 # metals and fertilisers of the 1990s as the resource exports they are.
 RESOURCE_BASED_GROUPS = (
     (
-        "RU→CN resource-based goods (SITC0+2+3+5+6)",
+        N_("RU→CN resource-based goods (SITC0+2+3+5+6)"),
         "RU",
         "CN",
         ("SITC0", "SITC2", "SITC3", "SITC5", "SITC6"),
     ),
-    ("CN→RU finished manufactures (SITC7+8)", "CN", "RU", ("SITC7", "SITC8")),
+    (N_("CN→RU finished manufactures (SITC7+8)"), "CN", "RU", ("SITC7", "SITC8")),
 )
 STRUCTURE_GROUPINGS = (
     (
         "raw_materials",
-        "raw materials (SITC2+3) against manufactures (SITC6+7+8)",
+        N_("raw materials (SITC2+3) against manufactures (SITC6+7+8)"),
         STRUCTURE_GROUPS,
     ),
     (
         "resource_based",
-        "resource-based goods (SITC0+2+3+5+6) against finished manufactures (SITC7+8)",
+        N_("resource-based goods (SITC0+2+3+5+6) against finished manufactures (SITC7+8)"),
         RESOURCE_BASED_GROUPS,
     ),
 )
 """The groupings the structure claim is read under, ``(key, name, groups)``; the first
-decides the verdict."""
+decides the verdict. Names and group labels are catalog messages (shown through
+:class:`~analysis_lib.phrases.Term`)."""
+
+FLOWS = {("RU", "CN"): N_("RU→CN"), ("CN", "RU"): N_("CN→RU")}
+"""The flows of the groups, as the computed value names them."""
 
 
-def _describe_filters(claim: dict) -> str:
-    return ";".join(f"{c}={v}" for c, v in parse_filters(claim.get("filters")))
+def _describe_filters(claim: dict) -> Code:
+    return Code(";".join(f"{c}={v}" for c, v in parse_filters(claim.get("filters"))))
 
 
-def _close(judgement: rules.Judgement) -> str:
-    return f"{judgement.rule} → {judgement.verdict} ({judgement.severity})."
+def _flow(exporter: str, importer: str) -> Term | Code:
+    name = FLOWS.get((exporter, importer))
+    return Term(name) if name else Code(f"{exporter}→{importer}")
 
 
 def _grouping_shares(claim: dict, rows, groups, years):
-    """Return ``({label: {year: share}}, source ids, failure)`` of one grouping of goods."""
+    """Return ``({label: {year: share}}, source ids, failure)`` of one grouping of goods.
+
+    The labels are :class:`~analysis_lib.phrases.Term` (their catalog messages).
+    """
     shares: dict[str, dict[int, float]] = {}
     used_ids: set[str] = set()
     for label, exporter, importer, categories in groups:
+        label = Term(label)
         shares[label] = {}
         for year in years:
             chosen = rows[
@@ -74,10 +85,14 @@ def _grouping_shares(claim: dict, rows, groups, years):
             ]
             found = set(chosen["category"].astype(str))
             if found != set(categories):
-                lacking = ", ".join(sorted(set(categories) - found))
-                why = (
-                    f"trade_structure with {_describe_filters(claim)} has no {lacking} share "
-                    f"for {exporter}→{importer} {year}, so the structure proxy cannot be computed."
+                why = phrase(
+                    "{table} with {filters} has no {lacking} share for {flow} {year}, so the "
+                    "structure proxy cannot be computed.",
+                    table=Code("trade_structure"),
+                    filters=_describe_filters(claim),
+                    lacking=Code(", ".join(sorted(set(categories) - found))),
+                    flow=_flow(exporter, importer),
+                    year=year,
                 )
                 return None, used_ids, Finding(rules.UNVERIFIABLE, None, why)
             shares[label][year] = float(chosen["share_pct"].sum())
@@ -85,10 +100,39 @@ def _grouping_shares(claim: dict, rows, groups, years):
     return shares, used_ids, None
 
 
-def _shares_text(shares: dict[str, dict[int, float]]) -> str:
-    return "; ".join(
-        f"{label}: " + ", ".join(f"{share:.1f}% in {year}" for year, share in by_year.items())
-        for label, by_year in shares.items()
+def _shares_text(shares: dict[str, dict[int, float]]) -> Phrase:
+    return joined(
+        [
+            phrase("{label}: {shares}", label=label, shares=_shares_by_year(by_year))
+            for label, by_year in shares.items()
+        ],
+        "; ",
+    )
+
+
+def _shares_by_year(by_year: dict[int, float]) -> Phrase:
+    """Return e.g. ``"7.9% in 1995, 80.8% in 2015"``."""
+    return joined(
+        [
+            phrase("{share}% in {year}", share=Figure(f"{share:.1f}"), year=year)
+            for year, share in by_year.items()
+        ],
+        ", ",
+    )
+
+
+def _computed(shares: dict[str, dict[int, float]], groups) -> Phrase:
+    """Return e.g. ``"RU→CN 7.9%→80.8%; CN→RU 65.2%→88.2%"``: each flow's shares in turn."""
+    return joined(
+        [
+            phrase(
+                "{flow} {shares}",
+                flow=_flow(exporter, importer),
+                shares=joined([Figure(f"{share:.1f}%") for share in by_year.values()], "→"),
+            )
+            for (_, exporter, importer, _), by_year in zip(groups, shares.values(), strict=True)
+        ],
+        "; ",
     )
 
 
@@ -106,36 +150,61 @@ def check_structure_proxy(claim: dict, evidence: Evidence) -> Finding:
     if failure:
         return failure
     judgement = record_rules.judge_majority_both_ends(shares)
-    explanation = (
-        f"trade_structure ({_describe_filters(claim)}) {cite(used_ids)}, shares of each flow: "
-        f"{_shares_text(shares)}. The claimed unchanged model (China imports commodities from "
-        f"Russia and exports consumer goods to it) must dominate both flows in {years[0]} and "
-        f"{years[1]}. Grouping used for the verdict: {name}. {_close(judgement)}"
-    )
+    parts = [
+        phrase(
+            "{table} ({filters}) {sources}, shares of each flow: {shares}.",
+            table=Code("trade_structure"),
+            filters=_describe_filters(claim),
+            sources=Code(cite(used_ids)),
+            shares=_shares_text(shares),
+        ),
+        phrase(
+            "The claimed unchanged model (China imports commodities from Russia and exports "
+            "consumer goods to it) must dominate both flows in {first} and {last}.",
+            first=years[0],
+            last=years[1],
+        ),
+        phrase("Grouping used for the verdict: {grouping}.", grouping=Term(name)),
+        rules.close(judgement),
+    ]
     other, other_ids, other_failure = _grouping_shares(claim, rows, other_groups, years)
     if other_failure:
-        explanation += f" The other grouping ({other_name}) cannot be computed: " + (
-            other_failure.explanation
+        parts.append(
+            phrase(
+                "The other grouping ({grouping}) cannot be computed: {why}",
+                grouping=Term(other_name),
+                why=other_failure.explanation,
+            )
         )
     else:
         used_ids |= other_ids
         alternative = record_rules.judge_majority_both_ends(other)
-        decides = (
-            "The grouping decides the verdict: under the other grouping the claim is "
-            f"{alternative.verdict}."
-            if alternative.verdict != judgement.verdict
-            else f"The verdict does not depend on the grouping: both give {judgement.verdict}."
-        )
-        explanation += (
-            f" Other grouping, {other_name}: {_shares_text(other)}. {_close(alternative)} "
-            f"{decides}"
-        )
-    computed = "; ".join(
-        f"{label.split(' ')[0]} " + "→".join(f"{share:.1f}%" for share in by_year.values())
-        for label, by_year in shares.items()
-    )
+        if alternative.verdict != judgement.verdict:
+            decides = phrase(
+                "The grouping decides the verdict: under the other grouping the claim is "
+                "{verdict}.",
+                verdict=Term(alternative.verdict, "verdict in a sentence"),
+            )
+        else:
+            decides = phrase(
+                "The verdict does not depend on the grouping: both give {verdict}.",
+                verdict=Term(judgement.verdict, "verdict in a sentence"),
+            )
+        parts += [
+            phrase(
+                "Other grouping, {grouping}: {shares}.",
+                grouping=Term(other_name),
+                shares=_shares_text(other),
+            ),
+            rules.close(alternative),
+            decides,
+        ]
     return Finding(
-        judgement.verdict, computed, explanation, tuple(sorted(used_ids)), judgement.severity
+        judgement.verdict,
+        _computed(shares, groups),
+        joined(parts, " "),
+        tuple(sorted(used_ids)),
+        judgement.severity,
     )
 
 
