@@ -5,9 +5,6 @@ into a temporary tree. A Russian report may show no unmarked English word, no
 decimal point, no ISO date, no hyphen-minus before a digit and no image without
 alt text; an English report no Cyrillic outside ``lang="ru"``
 (:mod:`analysis_lib.publish.typography`).
-
-Not yet here: 07-claims-audit and 09-annotated-article, whose claim-by-claim
-arithmetic the audit still writes in English (issue 12, the audit's strings).
 """
 
 from __future__ import annotations
@@ -20,18 +17,7 @@ from analysis_lib.publish.typography import report_problems
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report-text")]
 
-# Reports whose audit wording (primary verdicts, cross-check sources such as
-# MOFCOM, the article's quotes) is not yet all in Russian or marked lang="en".
-PENDING = {
-    "01-trade-dynamics",
-    "02-partner-comparison",
-    "03-policy-timeline",
-    "07-claims-audit",
-    "09-annotated-article",
-}
-STEMS = tuple(
-    sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9]*.ipynb") if p.stem not in PENDING)
-)
+STEMS = tuple(sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9]*.ipynb")))
 
 
 @pytest.fixture(scope="module")
