@@ -26,11 +26,11 @@ CUSTOMS_2014 = "GACC,CN,RU,2014,final,95.28,,,6.8,finomenov_2014"
 CLEAN_CUSTOMS = f"{CUSTOMS_HEADER}\n{CUSTOMS_2010}\n{CUSTOMS_2014}\n"
 TIMELINE_HEADER = (
     "event_id,start_date,date_precision,end_date,horizon_min_years,horizon_max_years,country,"
-    "kind,title_en,title_ru,note,source_id"
+    "kind,title_en,title_ru,note,note_ru,source_id"
 )
 TIMELINE_ROW = (
     "ru_programme_audit_2002,2002,year,,,,RU,audit,Audit of the Far East programme,"
-    "Проверка программы развития Дальнего Востока,,government_ru_8958"
+    "Проверка программы развития Дальнего Востока,,,government_ru_8958"
 )
 CLEAN_TIMELINE = f"{TIMELINE_HEADER}\n{TIMELINE_ROW}\n"
 

@@ -181,7 +181,8 @@ CASES = [
         "not a boolean",
         "programme_budgets",
         "programme_id,title_en,title_ru,period_start,period_end,component,measure,amount,unit,"
-        "currency,approximate,note,source_id\np,T,Т,,2018,total,budget,1,bn,RUB,yes,,olkie_2013\n"
+        "currency,approximate,note,note_ru,source_id\n"
+        "p,T,Т,,2018,total,budget,1,bn,RUB,yes,,,olkie_2013\n"
         "".encode(),
         "approximate",
         2,

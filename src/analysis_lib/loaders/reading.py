@@ -27,7 +27,7 @@ MB = 1_000_000
 # dots_trade is 41 MB. Reading a file at this bound stays within about 2 GB and a
 # minute (docs/hostile-input.md).
 MAX_FILE_BYTES = 64 * MB
-# No table of the data package has more than 20 columns.
+# No table of the data package has more than 21 columns.
 MAX_COLUMNS = 256
 
 
