@@ -52,8 +52,8 @@ def test_numbers_take_the_languages_separators_and_the_minus_sign(text, lang, sh
 
 
 def test_dates_are_written_as_a_reader_writes_them():
-    assert format_date("1996-04-23", "ru") == "23 апреля 1996 г."
-    assert format_date("2009-09", "ru") == "сентябрь 2009 г."
+    assert format_date("1996-04-23", "ru") == "23 апреля 1996\u00a0г."
+    assert format_date("2009-09", "ru") == "сентябрь 2009\u00a0г."
     assert Date("1996-04-23").render("en") == "23 April 1996"
     assert format_date("fails", "ru") == "fails"
 

@@ -29,9 +29,9 @@ def test_row_source_ids_and_year_span():
 
 def test_join_years_in_each_language():
     assert common.join_years([2011, 2012], "en") == "2011 and 2012"
-    assert common.join_years([2015], "ru") == "2015 г."
-    assert common.join_years([1995, 1996, 1997, 2015], "ru") == "1995–1997 и 2015 гг."
-    assert common.join_years([2001, 2002, 2003], "ru") == "2001–2003 гг."
+    assert common.join_years([2015], "ru") == "2015\u00a0г."
+    assert common.join_years([1995, 1996, 1997, 2015], "ru") == "1995–1997 и 2015\u00a0гг."
+    assert common.join_years([2001, 2002, 2003], "ru") == "2001–2003\u00a0гг."
 
 
 def test_story_start_has_the_article_defaults_and_a_docstring():
@@ -71,7 +71,7 @@ def test_a_range_wider_than_the_data_is_clipped_with_a_note(tmp_path, said):
     said.clear()
     russian = structure.start(lang="ru", start_year=2020, end_year=2030, output_dir=str(tmp_path))
     assert (russian.params.start_year, russian.params.end_year) == (2020, 2022)
-    assert said == ["Данные охватывают 1995–2022 гг.; в отчёте — 2020–2022 гг."]
+    assert said == ["Данные охватывают 1995–2022\u00a0гг.; в отчёте — 2020–2022\u00a0гг."]
 
 
 def test_a_range_inside_the_data_says_nothing(tmp_path, said):

@@ -117,4 +117,4 @@ def test_cells_record_values_and_figures(tmp_path, said, run_cells):
     assert (tmp_path / "out" / "trade_levels.png").exists()
     assert (tmp_path / "out" / "trade_levels.narrow.png").exists()
     prose = "\n".join(said)
-    assert "ГТУ КНР" in prose and "2011 и 2012 гг." in prose
+    assert "ГТУ КНР" in prose and "2011 и 2012\u00a0гг." in prose
