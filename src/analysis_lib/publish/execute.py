@@ -267,7 +267,10 @@ def execute(spec: ExecutionSpec) -> None:
                 ) from None
     if spec.log.exists() and spec.log.stat().st_size == 0:
         spec.log.unlink()
-    normalise_file(spec.executed, spec.notebook)
+    from analysis_lib.publish.timings import worker_clock
+
+    with worker_clock().stage("normalise notebook"):
+        normalise_file(spec.executed, spec.notebook)
 
 
 def normalise_notebook(nb, original_ids: set[str], input_name: str, output_name: str):

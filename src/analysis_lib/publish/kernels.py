@@ -42,6 +42,7 @@ def manager_class(socket_dir: Path, log: Path):
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
+    from analysis_lib.publish.timings import worker_clock
     from analysis_lib.publish.warm import warm_parent
 
     class PrivateSocketKernelManager(AsyncKernelManager):
@@ -56,16 +57,18 @@ def manager_class(socket_dir: Path, log: Path):
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             log.parent.mkdir(parents=True, exist_ok=True)
             env = kw.get("env") or dict(os.environ)
-            parent = warm_parent(kernel_cmd, env)
+            with worker_clock().stage("warm parent start"):
+                parent = warm_parent(kernel_cmd, env)
             if parent is not None:
-                process = parent.spawn(kernel_cmd, env, kw.get("cwd") or os.getcwd(), log)
+                with worker_clock().stage("kernel launch"):
+                    process = parent.spawn(kernel_cmd, env, kw.get("cwd") or os.getcwd(), log)
                 provisioner = self.provisioner
                 provisioner.process, provisioner.pid = process, process.pid
                 provisioner.pgid, provisioner.cwd = process.pid, kw.get("cwd")
                 self._reconcile_connection_info(provisioner.connection_info)
                 return
-            with open(log, "ab") as sink:  # the child keeps its own copy of the descriptor
-                kw["stdout"] = kw["stderr"] = sink
+            with open(log, "ab") as sink, worker_clock().stage("kernel launch"):
+                kw["stdout"] = kw["stderr"] = sink  # the child keeps its own copy
                 await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return PrivateSocketKernelManager
