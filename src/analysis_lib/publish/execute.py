@@ -199,8 +199,11 @@ def _run_papermill(spec: ExecutionSpec) -> None:
             request_save_on_cell_execute=False,
             progress_bar=False,
             log_output=False,
-            # nbclient options: no per-cell timestamps; quiet kernel start.
+            # nbclient options: no per-cell timestamps; quiet kernel start; once the last
+            # cell's outputs are in, the kernel is killed rather than asked to shut down
+            # (which polls its exit every 0.1 s): the cells closed their files already.
             record_timing=False,
+            shutdown_kernel="immediate",
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             kernel_manager_class=manager_class(sockets, spec.log),
         )

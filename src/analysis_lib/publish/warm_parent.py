@@ -29,6 +29,18 @@ PRELOAD = (
     "matplotlib.pyplot",
     "seaborn",
     "ipykernel.kernelapp",
+    # What a kernel imports as it starts (about 0.3 s): its debugger's debugpy
+    # and pydevd, the IPython history and debugger, tornado's queues.
+    "ipykernel.ipkernel",
+    "ipykernel.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.history",
+    "IPython.core.logger",
+    "IPython.extensions.storemagic",
+    "sqlite3",
+    "tornado.locks",
+    "tornado.queues",
     # What the library loads on a notebook's first table, figure and translation
     # (about 0.5 s a kernel): pandera's pandas backend, which imports hypothesis,
     # babel, matplotlib's PNG and SVG writers, pandas' HTML tables.
