@@ -70,3 +70,18 @@ def test_quick_cli_writes_table_and_json(tmp_path, capsys):
     content = json.loads((tmp_path / "bench.json").read_text("utf-8"))
     assert {row["name"] for row in content["rows"]} >= {"mirror_gap_table", "shares_by_group"}
     assert all(row["seconds"] >= 0 for row in content["rows"])
+
+
+def test_memory_sampler_measures_the_tree_of_a_command():
+    import subprocess
+    import sys
+
+    from analysis_lib.bench import measure
+
+    hold = "import time; data = b'x' * 60_000_000; time.sleep(1)"
+    with measure.MemorySampler(interval=0.05) as memory:
+        subprocess.run([sys.executable, "-c", hold], check=True)
+
+    assert memory.peak["build process"] >= 50
+    assert memory.total >= memory.peak["build process"]
+    assert memory.summary().startswith("peak PSS MiB: build process ")

@@ -212,6 +212,46 @@ def test_clean_rebuild_is_byte_identical(tree):
     assert [name for name in rebuilt if rebuilt[name] != tree.first[name]] == []
 
 
+def test_a_build_in_the_other_order_gives_the_same_bytes(tree, monkeypatch):
+    # One worker: every kernel is forked from one warm parent, every page goes through
+    # the same exporters and browser; what one report leaves behind must not reach the next.
+    discover = pipeline.discover
+    monkeypatch.setattr(pipeline, "discover", lambda *args: discover(*args)[::-1])
+    reports = tree.root / "reports-reversed"
+
+    summary = tree.run(reports_dir=reports, build_dir=tree.root / "build-reversed", jobs=1)
+
+    assert summary.built[0].endswith(STEMS[-1])
+    rebuilt = _snapshot(reports)
+    assert sorted(rebuilt) == sorted(tree.first)
+    assert [name for name in rebuilt if rebuilt[name] != tree.first[name]] == []
+
+
+def test_timings_go_to_stderr_only_when_asked(tree, capsys, monkeypatch):
+    from analysis_lib.publish import timings
+
+    monkeypatch.setenv(timings.ENV_VAR, "0")
+    args = [
+        "build",
+        "--notebooks-dir", str(tree.notebooks),
+        "--reports-dir", str(tree.root / "reports-timed"),
+        "--build-dir", str(tree.root / "build-timed"),
+        "--only", "02-demo-text",
+        "--lang", "en",
+        "--no-pdf",
+    ]  # fmt: skip
+    assert cli.main(args) == 0
+    plain = capsys.readouterr()
+    assert "timings" not in plain.err and "timings" not in plain.out
+
+    assert cli.main([*args, "--force", "--timings"]) == 0
+    timed = capsys.readouterr()
+    assert timed.out.startswith("[1/1] 02-demo-text (en) html ") and "timings" not in timed.out
+    assert timed.err.startswith("timings: ") and "1 report(s) built" in timed.err
+    for stage in ("plan", "build reports", "execute (kernel + cells)", "html export"):
+        assert f" {stage} " in timed.err, stage
+
+
 def test_a_notebook_run_and_saved_in_jupyterlab_rebuilds_nothing(tree):
     notebook = tree.notebooks / "01-demo-growth.ipynb"
     committed = notebook.read_bytes()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from analysis_lib import paths
 from analysis_lib.publish import warm
 from analysis_lib.publish.execute import ExecutionSpec, execute
 
@@ -86,3 +88,53 @@ def test_only_ipykernel_launcher_commands_are_forked():
     assert warm.interpreter(["/py", "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "c"])
     assert warm.interpreter(["/py", "-m", "other_kernel", "-f", "c"]) is None
     assert warm.kernel_env({})["MPLBACKEND"] == warm.INLINE_BACKEND
+
+
+def _ask_for_a_kernel(kernel_cmd: list[str], folder: Path, answers) -> None:
+    """In a forked worker: get a kernel from the inherited parent, report it, then hang."""
+    import time
+
+    parent = warm.warm_parent(kernel_cmd, dict(os.environ))
+    kernel = parent.spawn(kernel_cmd, {**os.environ}, str(folder), folder / "kernel.log")
+    answers.send((parent.process.pid, kernel.pid))
+    time.sleep(300)
+
+
+def _gone(pid: int, within: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if warm.ForkedKernel(pid).poll() is not None:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.slow
+def test_workers_share_the_build_parent_and_their_kernels_die_with_them(tmp_path):
+    import multiprocessing
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(paths.KERNEL_NAME).argv
+    kernel_cmd = [str(tmp_path / "k.json") if a == "{connection_file}" else a for a in spec]
+    warm.close_warm_parent()
+    warm.start_for_build(paths.KERNEL_NAME, {})
+    try:
+        started = warm._parent.process.pid
+        context = multiprocessing.get_context("fork")
+        answers, sender = context.Pipe(duplex=False)
+        worker = context.Process(target=_ask_for_a_kernel, args=(kernel_cmd, tmp_path, sender))
+        worker.start()
+        assert answers.poll(120), "the worker got no kernel"
+        parent, kernel = answers.recv()
+
+        assert parent == started, "the worker started a parent of its own"
+        assert warm.ForkedKernel(kernel).poll() is None
+        worker.kill()
+        worker.join()
+        assert _gone(kernel, within=10), "the kernel outlived the worker that asked for it"
+        assert warm._parent.alive()
+    finally:
+        warm.close_warm_parent()

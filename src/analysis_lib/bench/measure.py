@@ -5,9 +5,9 @@ Builds go into scratch folders given by the caller, never into ``reports/``.
 
 from __future__ import annotations
 
-import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,23 +25,25 @@ def seconds(function, *args, **kwargs) -> float:
 
 
 def build(notebooks_dir: Path, scratch: Path, *, jobs: int, languages, pdf: bool, force: bool):
-    """Run the real build into ``scratch/reports``; return its wall time and the reports built."""
-    from analysis_lib.publish.pipeline import BuildOptions
-    from analysis_lib.publish.pipeline import build as run_build
+    """Run the build as a user does (``python -m analysis_lib build``) into ``scratch/reports``.
 
-    options = BuildOptions(
-        notebooks_dir=notebooks_dir,
-        reports_dir=scratch / "reports",
-        build_dir=scratch / "build",
-        languages=tuple(languages),
-        jobs=jobs,
-        force=force,
-        pdf=pdf,
-        out=io.StringIO(),
-    )
+    A new process each time, so the interpreter start and the imports are
+    timed too. Returns the wall time and the number of reports built.
+    """
+    command = [sys.executable, "-m", "analysis_lib", "build", "--jobs", str(jobs)]
+    command += ["--notebooks-dir", str(notebooks_dir), "--reports-dir", str(scratch / "reports")]
+    command += ["--build-dir", str(scratch / "build")]
+    command += ["--lang", languages[0]] if len(languages) == 1 else []
+    command += ["--force"] if force else []
+    command += [] if pdf else ["--no-pdf"]
     started = time.perf_counter()
-    summary = run_build(options)
-    return time.perf_counter() - started, len(summary.built)
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if completed.returncode != 0:
+        last = (completed.stderr.strip().splitlines() or ["no message"])[-1]
+        raise RuntimeError(f"build failed: {last}")
+    built = re.search(r"^built (\d+) report", completed.stdout, re.MULTILINE)
+    return seconds, int(built.group(1)) if built else 0
 
 
 def touch_notebook(notebook: Path, mark: str) -> None:
@@ -176,8 +178,95 @@ def in_process_floor(notebooks: list[Path], scratch: Path, *, languages, env: di
     return float(completed.stdout.strip().splitlines()[-1])
 
 
-def children_peak_rss_mib() -> float:
-    """Return the peak resident memory of the largest finished child process, in MiB."""
-    import resource
+MEMORY_ROLES = ("build process", "worker", "warm parent", "kernel", "browser")
 
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+def _role(pid: str) -> str:
+    """Name what a process of the build is, from its process name and command line."""
+    proc = Path("/proc") / pid
+    name = (proc / "comm").read_text().strip()
+    command = (proc / "cmdline").read_bytes()
+    if name == "warm-kernel" or b"ipykernel_launcher" in command:
+        return "kernel"
+    if b"warm_parent.py" in command:
+        return "warm parent"
+    if b"chromium" in command or b"chrome" in name.encode():
+        return "browser"
+    return "worker"
+
+
+def _pss_mib(pid: str) -> float:
+    """Proportional set size: a page shared by n processes counts 1/n in each."""
+    for line in (Path("/proc") / pid / "smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class MemorySampler:
+    """Sample the memory of a command's process tree while it runs (Linux ``/proc``).
+
+    Use as a context manager around a build started with ``subprocess``; the
+    tree is every process descended from this one. Records, per role (see
+    :data:`MEMORY_ROLES`), the largest proportional set size (PSS) one process
+    of that role reached, the browser's summed over its processes, and the
+    largest total of the whole tree. PSS shares the pages that forked
+    processes have in common, so a warm parent and its kernels are not
+    counted twice.
+    """
+
+    def __init__(self, interval: float = 0.2):
+        self.interval, self.peak, self.total = interval, dict.fromkeys(MEMORY_ROLES, 0.0), 0.0
+
+    def __enter__(self) -> MemorySampler:
+        import threading
+
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                self.sample()
+            except OSError:
+                continue
+
+    def sample(self) -> None:
+        """Take one sample of every process below this one."""
+        me = str(os.getpid())
+        parents = {}
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                stat = (Path("/proc") / pid / "stat").read_text()
+            except OSError:
+                continue
+            parents[pid] = stat.rsplit(")", 1)[1].split()[1]
+        tree, grew = set(), True
+        while grew:
+            found = {p for p, parent in parents.items() if parent == me or parent in tree}
+            grew, tree = not found <= tree, tree | found
+        browser = total = 0.0
+        for pid in tree:
+            try:
+                role = "build process" if parents[pid] == me else _role(pid)
+                pss = _pss_mib(pid)
+            except OSError:
+                continue
+            total += pss
+            if role == "browser":
+                browser += pss
+            else:
+                self.peak[role] = max(self.peak[role], pss)
+        self.peak["browser"] = max(self.peak["browser"], browser)
+        self.total = max(self.total, total)
+
+    def summary(self) -> str:
+        """One line: the peak of each role, then of the whole tree, in MiB."""
+        parts = [f"{role} {self.peak[role]:.0f}" for role in MEMORY_ROLES if self.peak[role]]
+        return f"peak PSS MiB: {', '.join(parts)}; all {self.total:.0f}"

@@ -53,6 +53,11 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--timeout", type=positive_int, default=300, help="per-cell timeout in seconds"
     )
+    parser.add_argument(
+        "--timings",
+        action="store_true",
+        help="print the time spent per stage (kernels, cells, HTML, PDF ...) to stderr",
+    )
     parser.set_defaults(handler=run_build)
     _register_check(subparsers)
     _register_notebook_hygiene(subparsers)
@@ -61,7 +66,10 @@ def register(subparsers) -> None:
 def run_build(args: argparse.Namespace) -> int:
     """Run the build for parsed CLI arguments; return the exit code."""
     from analysis_lib.publish.pipeline import LANGUAGES, BuildOptions, build
+    from analysis_lib.publish.timings import ENV_VAR
 
+    if args.timings:
+        os.environ[ENV_VAR] = "1"
     build(
         BuildOptions(
             notebooks_dir=args.notebooks_dir,

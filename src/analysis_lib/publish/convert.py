@@ -341,6 +341,20 @@ def html_exporter(lang: str, full: bool):
     return _EXPORTERS[key]
 
 
+def prepare_exporters(languages) -> None:
+    """Build and use once the exporters of ``languages``, so that forked workers inherit them.
+
+    The first conversion compiles the templates (about 0.1 s an exporter);
+    done here, in the build process before it forks, each worker skips it.
+    """
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    output = new_output("display_data", data={"text/html": "<p>x</p>", "text/plain": "x"})
+    nb = new_notebook(cells=[new_markdown_cell("# x"), new_code_cell("x", outputs=[output])])
+    for lang in languages:
+        render_reports(nb, title="x", lang=lang, footers={False: "", True: ""})
+
+
 def render_html(nb, *, title: str, lang: str, footer: str, full: bool) -> str:
     """Return the HTML of an executed notebook.
 

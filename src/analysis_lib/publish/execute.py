@@ -199,8 +199,11 @@ def _run_papermill(spec: ExecutionSpec) -> None:
             request_save_on_cell_execute=False,
             progress_bar=False,
             log_output=False,
-            # nbclient options: no per-cell timestamps; quiet kernel start.
+            # nbclient options: no per-cell timestamps; quiet kernel start; once the last
+            # cell's outputs are in, the kernel is killed rather than asked to shut down
+            # (which polls its exit every 0.1 s): the cells closed their files already.
             record_timing=False,
+            shutdown_kernel="immediate",
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             kernel_manager_class=manager_class(sockets, spec.log),
         )
@@ -267,7 +270,10 @@ def execute(spec: ExecutionSpec) -> None:
                 ) from None
     if spec.log.exists() and spec.log.stat().st_size == 0:
         spec.log.unlink()
-    normalise_file(spec.executed, spec.notebook)
+    from analysis_lib.publish.timings import worker_clock
+
+    with worker_clock().stage("normalise notebook"):
+        normalise_file(spec.executed, spec.notebook)
 
 
 def normalise_notebook(nb, original_ids: set[str], input_name: str, output_name: str):

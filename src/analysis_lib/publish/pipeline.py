@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -24,6 +25,7 @@ from analysis_lib import paths
 from analysis_lib.exceptions import BuildError, must_be_one_of
 from analysis_lib.publish import manifest
 from analysis_lib.publish.lock import BuildLock
+from analysis_lib.publish.timings import StageClock
 from analysis_lib.vocabulary import LANGS as LANGUAGES
 
 
@@ -195,7 +197,19 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
     SystemDependencyError
         Chromium is missing (raised after the HTML reports were published).
     """
+    from analysis_lib.publish import timings
+
     options = options or BuildOptions()
+    clock, reports = StageClock(), StageClock()
+    started = time.perf_counter()
+    try:
+        return _build(options, clock, reports)
+    finally:
+        if timings.enabled():
+            timings.print_breakdown(clock, reports, time.perf_counter() - started)
+
+
+def _build(options: BuildOptions, clock: StageClock, reports: StageClock) -> BuildSummary:
     out = options.out or sys.stdout
     reports_dir = Path(options.reports_dir).resolve()
     build_root = Path(options.build_dir or paths.build_dir()).resolve()
@@ -206,12 +220,15 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
         if lang not in LANGUAGES:
             raise must_be_one_of("--lang", lang, LANGUAGES)
 
-    plan = _plan(options, reports_dir, data_dir)
+    with clock.stage("plan"):
+        plan = _plan(options, reports_dir, data_dir)
     if plan.nothing_to_do:
         print(f"reports up to date ({len(plan.summary.up_to_date)} reports)", file=out)
         return plan.summary
 
+    waiting = time.perf_counter()
     with BuildLock(build_root, wait=options.wait) as lock:
+        clock.add("lock", time.perf_counter() - waiting)
         if lock.waited:  # the other build may have built what was stale here
             plan = _plan(options, reports_dir, data_dir)
             if plan.nothing_to_do:
@@ -226,7 +243,9 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
         )
         manifest.remove_leftovers(reports_dir)
         manifest.check_folder(reports_dir, "--reports-dir", write=True)
-        built, missing_pdf = _build_stale(stale, options, reports_dir, build_root, out)
+        built, missing_pdf = _build_stale(stale, options, reports_dir, build_root, out, clock)
+        for _, _, result in built:
+            reports.merge(result.stages)
         publication = manifest.Publication(reports_dir, build_root / "staging" / "publish")
         removed = []
         for item, job, result in built:
@@ -234,14 +253,16 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
         summary.built = [job.key for _, job, _ in built]
         for key in gone:
             removed += list(state["reports"].pop(key).get("outputs", {}))
-        index_inputs = _index_inputs(state["reports"], shared, data_dir)
-        index_missing = not (reports_dir / "index.html").exists()
-        if state["index"].get("inputs") != index_inputs or index_missing:
-            _stage_index(publication, reports_dir, state, index_inputs, data_dir)
-            summary.index_written = True
-        publication.prepare_bytes(manifest.MANIFEST_NAME, manifest.dumps(state))
-        publication.commit(removed)
-        shutil.rmtree(build_root / "staging", ignore_errors=True)
+        with clock.stage("index"):
+            index_inputs = _index_inputs(state["reports"], shared, data_dir)
+            index_missing = not (reports_dir / "index.html").exists()
+            if state["index"].get("inputs") != index_inputs or index_missing:
+                _stage_index(publication, reports_dir, state, index_inputs, data_dir)
+                summary.index_written = True
+        with clock.stage("publish"):
+            publication.prepare_bytes(manifest.MANIFEST_NAME, manifest.dumps(state))
+            publication.commit(removed)
+            shutil.rmtree(build_root / "staging", ignore_errors=True)
     print(
         f"built {len(summary.built)} report(s), {len(summary.up_to_date)} up to date"
         f"{', index rewritten' if summary.index_written else ''}: {reports_dir}",
@@ -252,15 +273,51 @@ def build(options: BuildOptions | None = None) -> BuildSummary:
     return summary
 
 
-def _build_stale(stale, options, reports_dir, build_root, out):
+def _build_stale(stale, options, reports_dir, build_root, out, clock):
     """Build the stale reports into staging; return (stale item, job, result) triples
     and the missing-Chromium error, if any."""
     if not stale:
         return [], None
+    from analysis_lib.publish import warm
+
+    env = _kernel_environment(options, build_root)
+    with clock.stage("start warm kernel parent"):
+        warm.start_for_build(options.kernel_name, env)
+    try:
+        with clock.stage("prepare jobs"):
+            jobs, missing_pdf = _jobs(stale, options, reports_dir, build_root, env)
+        shutil.rmtree(build_root / "staging", ignore_errors=True)
+        from analysis_lib.publish.report import Progress, run_jobs
+
+        progress = Progress(len(jobs), out)
+        try:
+            with clock.stage("build reports"):
+                results = run_jobs(jobs, max(1, min(options.jobs, len(jobs))), progress)
+        finally:
+            progress.close()
+    finally:
+        warm.close_warm_parent()
+    built = [(item, job, results[job.key]) for item, job in zip(stale, jobs, strict=True)]
+    return built, missing_pdf
+
+
+def _kernel_environment(options: BuildOptions, build_root: Path) -> dict:
+    """Return what the build adds to every kernel's environment."""
+    return {
+        "SOURCE_DATE_EPOCH": str(source_date_epoch()),
+        "MATPLOTLIBRC": str(paths.MATPLOTLIBRC),
+        "ANALYSIS_LIB_BUILD_DIR": str(build_root),
+        "ANALYSIS_LIB_DATA_DIR": str(Path(options.data_dir or paths.data_dir()).resolve()),
+        "PYTHONHASHSEED": "0",
+    }
+
+
+def _jobs(stale, options, reports_dir, build_root, env):
+    """Return the report jobs of the stale reports and the missing-Chromium error, if any."""
     from analysis_lib.publish import pdf
     from analysis_lib.publish.convert import report_title
     from analysis_lib.publish.execute import check_parameters
-    from analysis_lib.publish.report import Progress, ReportJob, run_jobs
+    from analysis_lib.publish.report import ReportJob
 
     engine, chromium, missing_pdf = None, None, None
     if options.pdf:
@@ -275,16 +332,9 @@ def _build_stale(stale, options, reports_dir, build_root, out):
 
     import json
 
-    epoch = source_date_epoch()
+    epoch = int(env["SOURCE_DATE_EPOCH"])
     commit = build_commit()
-    data_dir = Path(options.data_dir or paths.data_dir()).resolve()
-    env = {
-        "SOURCE_DATE_EPOCH": str(epoch),
-        "MATPLOTLIBRC": str(paths.MATPLOTLIBRC),
-        "ANALYSIS_LIB_BUILD_DIR": str(build_root),
-        "ANALYSIS_LIB_DATA_DIR": str(data_dir),
-        "PYTHONHASHSEED": "0",
-    }
+    data_dir = Path(env["ANALYSIS_LIB_DATA_DIR"])
     jobs = []
     for notebook, _, lang, parameters in stale:
         effective = check_parameters(notebook, parameters, _display(notebook), options.kernel_name)
@@ -310,14 +360,7 @@ def _build_stale(stale, options, reports_dir, build_root, out):
                 chromium=chromium,
             )
         )
-    shutil.rmtree(build_root / "staging", ignore_errors=True)
-    progress = Progress(len(jobs), out)
-    try:
-        results = run_jobs(jobs, max(1, min(options.jobs, len(jobs))), progress)
-    finally:
-        progress.close()
-    built = [(item, job, results[job.key]) for item, job in zip(stale, jobs, strict=True)]
-    return built, missing_pdf
+    return jobs, missing_pdf
 
 
 def _stage_report(publication, item, job, result, state, shared) -> list[str]:

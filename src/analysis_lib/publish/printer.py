@@ -1,9 +1,10 @@
 """Print many PDFs through one headless Chromium per process (the DevTools protocol).
 
-Starting Chromium costs about as much as printing a page with it; a build
-worker keeps one browser and prints every report it builds in a fresh tab of
-it with ``Page.printToPDF``. The browser dies with the process that started
-it (parent-death signal), and is closed when that process exits normally.
+Starting Chromium costs about twice the CPU of printing a page with it; a
+build starts one browser as soon as it has reports to build, while its
+workers run the notebooks, and prints every report in a fresh tab of it with
+``Page.printToPDF``. The browser dies with the process that started it
+(parent-death signal), and is closed when that process exits normally.
 
 The print options are those of ``chromium --print-to-pdf --no-pdf-header-footer``:
 the report's CSS ``@page`` rule sets the paper, margins, running title and

@@ -1,8 +1,9 @@
 """Build one report (one notebook, one language) into the staging folder.
 
-This runs in a worker process: execute with papermill, collect figures and
-values, render the reader and full HTML, print the PDF. Nothing here touches
-``reports/``; the pipeline moves the staged files there once every report built.
+A worker process executes with papermill, collects figures and values and
+renders the reader and full HTML; the build process prints the PDF in its one
+browser (:func:`print_report`). Nothing here touches ``reports/``; the
+pipeline moves the staged files there once every report built.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class ReportResult:
     sources: list[str] = field(default_factory=list)
     pdf: bool = False
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
 
     @property
     def formats(self) -> str:
@@ -109,11 +111,9 @@ def _write_staged(job: ReportJob, staged: dict[str, str], name: str, data: bytes
 
 
 def _build(job: ReportJob) -> ReportResult:
-    import nbformat
+    from analysis_lib.publish.timings import worker_clock
 
-    from analysis_lib import record
-    from analysis_lib.publish import convert, pdf
-
+    clock = worker_clock()
     started = time.monotonic()
     shutil.rmtree(job.work_dir, ignore_errors=True)
     job.work_dir.mkdir(parents=True)
@@ -129,14 +129,40 @@ def _build(job: ReportJob) -> ReportResult:
         timeout=job.timeout,
         display_name=job.display_name,
     )
-    execute(spec)
+    with clock.stage("execute (kernel + cells)"):
+        execute(spec)
 
     result = ReportResult(key=job.key)
+    with clock.stage("values and figures"):
+        _stage_values_and_figures(job, result)
+    with clock.stage("html export"):
+        _stage_html(job, result)
+    with clock.stage("pdf print"):
+        _stage_pdf(job, result)
+    with clock.stage("hashing"):
+        data_files = read_log(job.read_log)
+        if job.sources_csv.exists():  # the provenance footer read it
+            data_files.append(job.sources_csv.resolve())
+        result.data = manifest.hash_data(sorted(set(data_files)), job.reports_dir)
+        result.outputs = {name: manifest.sha256_file(Path(p)) for name, p in result.staged.items()}
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _stage_values_and_figures(job: ReportJob, result: ReportResult) -> None:
+    from analysis_lib import record
+
     values = record.read_values(job.work_dir)
     result.sources = sorted(values["sources"])
     values_text = manifest.dumps({"sources": result.sources, "values": values["values"]})
     _write_staged(job, result.staged, f"{job.lang}/{job.stem}.values.json", values_text)
     _stage_figures(job, result.staged)
+
+
+def _stage_html(job: ReportJob, result: ReportResult) -> None:
+    import nbformat
+
+    from analysis_lib.publish import convert
 
     nb = nbformat.read(str(job.executed), as_version=4)
     sources = convert.read_sources(job.sources_csv)
@@ -156,24 +182,50 @@ def _build(job: ReportJob) -> ReportResult:
     for name, full in ((f"{job.stem}.html", False), (f"{job.stem}.full.html", True)):
         _write_staged(job, result.staged, f"{job.lang}/{name}", pages[full])
 
-    pdf_name = f"{job.lang}/{job.stem}.pdf"
-    if job.pdf_engine == "chromium" and job.chromium is not None:
-        reader = Path(result.staged[f"{job.lang}/{job.stem}.html"])
-        pdf.print_in_browser(job.chromium, reader, job.stage_dir / pdf_name, job.epoch)
-        result.staged[pdf_name] = str(job.stage_dir / pdf_name)
-        result.pdf = True
-    elif job.pdf_engine == "latex":
+
+def _stage_pdf(job: ReportJob, result: ReportResult) -> None:
+    """Print with LaTeX here; Chromium PDFs are printed by the build process (print_report)."""
+    from analysis_lib.publish import pdf
+
+    if job.pdf_engine == "latex":
+        pdf_name = f"{job.lang}/{job.stem}.pdf"
         pdf.print_with_latex(job.executed, job.stage_dir / pdf_name, job.title)
         result.staged[pdf_name] = str(job.stage_dir / pdf_name)
         result.pdf = True
 
-    data_files = read_log(job.read_log)
-    if job.sources_csv.exists():  # the provenance footer read it
-        data_files.append(job.sources_csv.resolve())
-    result.data = manifest.hash_data(sorted(set(data_files)), job.reports_dir)
-    result.outputs = {name: manifest.sha256_file(Path(p)) for name, p in result.staged.items()}
-    result.seconds = time.monotonic() - started
+
+def _print_report(job: ReportJob, result: ReportResult) -> ReportResult:
+    if job.pdf_engine != "chromium" or job.chromium is None:
+        return result
+    from analysis_lib.publish import pdf
+
+    started = time.monotonic()
+    pdf_name = f"{job.lang}/{job.stem}.pdf"
+    target = job.stage_dir / pdf_name
+    reader = Path(result.staged[f"{job.lang}/{job.stem}.html"])
+    pdf.print_in_browser(job.chromium, reader, target, job.epoch)
+    result.staged[pdf_name] = str(target)
+    result.outputs[pdf_name] = manifest.sha256_file(target)
+    result.pdf = True
+    seconds = time.monotonic() - started
+    result.seconds += seconds
+    result.stages["pdf print"] = result.stages.get("pdf print", 0.0) + seconds
     return result
+
+
+def print_report(job: ReportJob, result: ReportResult) -> ReportResult:
+    """Print a built report's PDF with Chromium and add it to the result.
+
+    Runs in the build process, whose one browser prints every PDF of the
+    build (:mod:`analysis_lib.publish.printer`) while the workers go on with
+    the next notebooks. Does nothing for a report without a Chromium PDF.
+
+    Raises
+    ------
+    BuildError
+        Naming the notebook and language.
+    """
+    return _named_errors(job, _print_report, job, result)
 
 
 def build_report(job: ReportJob) -> ReportResult:
@@ -184,8 +236,18 @@ def build_report(job: ReportJob) -> ReportResult:
     BuildError
         Naming the notebook and language (and the failing cell, if any).
     """
+    from analysis_lib.publish.timings import take_worker_stages
+
+    take_worker_stages()  # a failed report's stages are not counted
+    result = _named_errors(job, _build, job)
+    result.stages = take_worker_stages()
+    return result
+
+
+def _named_errors(job: ReportJob, step, *args):
+    """Return ``step(*args)``; any error becomes one BuildError line naming the report."""
     try:
-        return _build(job)
+        return step(*args)
     except (BuildError, SystemDependencyError):
         raise
     except AnalysisLibError as error:  # other subclasses do not unpickle from one argument
@@ -255,53 +317,73 @@ def die_with_leader(leader_pid: int) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
-    """Build every job; return results by key, or raise the first failure."""
-    results, failures = {}, []
-    if workers <= 1:
-        from analysis_lib.publish.printer import close_shared_printer
-        from analysis_lib.publish.warm import close_warm_parent
+def _chromium(jobs: list) -> Path | None:
+    """Return the browser the jobs print with, if any."""
+    for job in jobs:
+        if getattr(job, "pdf_engine", None) == "chromium" and job.chromium is not None:
+            return job.chromium
+    return None
 
-        try:
+
+def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
+    """Build every job; return results by key, or raise the first failure.
+
+    The workers execute and export; this process prints the PDFs in its one
+    browser, started at once so that it is ready by the first PDF.
+    """
+    from analysis_lib.publish.printer import close_shared_printer, shared_printer
+    from analysis_lib.publish.warm import close_warm_parent
+
+    results, failures = {}, []
+    chromium = _chromium(jobs)
+    try:
+        if chromium is not None:
+            shared_printer(chromium)
+        if workers <= 1:
             for job in jobs:
                 try:
-                    results[job.key] = build_report(job)
+                    results[job.key] = print_report(job, build_report(job))
                 except BuildError as error:
                     failures.append(error)
                     break
                 progress.report(job, results[job.key])
-        finally:
-            close_shared_printer()
-            close_warm_parent()
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        import nbconvert.exporters.html  # noqa: F401 - imported once, shared by the forks
-
-        # fork: the workers inherit papermill/nbconvert already imported here.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=die_with_leader,
-            initargs=(os.getpid(),),
-        ) as pool:
-            futures = {pool.submit(build_report, job): job for job in jobs}
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    results[job.key] = future.result()
-                except Exception as error:  # BuildError, or a worker that died
-                    if not isinstance(error, BuildError):
-                        error = BuildError(
-                            f"{job.display_name} ({job.lang}): worker failed: "
-                            f"{type(error).__name__}: {error}"
-                        )
-                    failures.append(error)
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    break
-                progress.report(job, results[job.key])
+        else:
+            _run_in_pool(jobs, workers, progress, results, failures)
+    finally:
+        close_shared_printer()
+        close_warm_parent()
     if failures:
         raise failures[0]
     return results
+
+
+def _run_in_pool(jobs: list, workers: int, progress: Progress, results: dict, failures: list):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from analysis_lib.publish.convert import prepare_exporters
+
+    prepare_exporters(sorted({job.lang for job in jobs}))  # once, shared by the forks
+    # fork: the workers inherit papermill, nbconvert and the exporters from here.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=die_with_leader,
+        initargs=(os.getpid(),),
+    ) as pool:
+        futures = {pool.submit(build_report, job): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                results[job.key] = print_report(job, future.result())
+            except Exception as error:  # BuildError, or a worker that died
+                if not isinstance(error, BuildError):
+                    error = BuildError(
+                        f"{job.display_name} ({job.lang}): worker failed: "
+                        f"{type(error).__name__}: {error}"
+                    )
+                failures.append(error)
+                pool.shutdown(wait=True, cancel_futures=True)
+                break
+            progress.report(job, results[job.key])

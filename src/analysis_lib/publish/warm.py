@@ -2,18 +2,22 @@
 
 A new kernel costs an interpreter start and the imports of ipykernel,
 pandas, matplotlib and seaborn: about 3 s, paid again for every report. A
-build worker instead starts one :mod:`warm parent <analysis_lib.publish.warm_parent>`
-with the environment its kernels get (``MATPLOTLIBRC``, ``MPLBACKEND``), which
-imports those once; each kernel is a fork of it that then runs
+build instead starts one :mod:`warm parent <analysis_lib.publish.warm_parent>`
+with the environment its kernels get (``MATPLOTLIBRC``, ``MPLBACKEND``) as
+soon as it knows a report is stale, before it forks its workers; it imports
+those once while the build prepares, and every worker asks it for kernels
+over a Unix socket. Each kernel is a fork of it that then runs
 ``ipykernel_launcher`` with its own environment, folder, sockets and log, so
-every notebook still starts from an empty namespace. A kernel whose command
-or import-time environment differs from the parent's is started cold.
+every notebook still starts from an empty namespace, and dies with the
+worker that asked for it. A kernel whose command or import-time environment
+differs from the parent's is started cold.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -93,7 +97,13 @@ class ForkedKernel:
 
 
 class WarmParent:
-    """One warm parent process and its request pipe.
+    """One warm parent process and the socket it takes requests on.
+
+    The parent serves any process forked from the one that started it: a
+    build starts it once, before it forks its workers, and every worker asks
+    it for kernels. Each request is one connection, so workers never share a
+    stream; a request sent while the parent is still importing waits in the
+    socket's queue.
 
     Parameters
     ----------
@@ -106,85 +116,162 @@ class WarmParent:
     """
 
     def __init__(self, python: list[str], env: dict, timeout: float = 300.0):
+        import socket
+        import tempfile
+
         from analysis_lib.publish.browser import parent_death_signal
 
-        self.python, self.env, self.owner = python, dict(env), os.getpid()
-        self.process = subprocess.Popen(
-            [*python, "-c", _RUN, str(PARENT_SCRIPT), str(os.getpid())],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=self.env,
-            start_new_session=True,
-            preexec_fn=parent_death_signal(),
-        )
-        self._answer(timeout)
-
-    def _answer(self, timeout: float) -> dict:
-        import select
-
-        ready = select.select([self.process.stdout], [], [], timeout)[0]
-        line = self.process.stdout.readline() if ready else b""
-        if not line:
-            self.close()
-            raise BuildError(f"{PARENT_SCRIPT.name}: the warm kernel parent did not answer")
-        return json.loads(line)
+        self.python, self.env, self.owner, self.timeout = python, dict(env), os.getpid(), timeout
+        self.folder = Path(tempfile.mkdtemp(prefix="analysis-lib-warm-"))
+        self.address = str(self.folder / "parent")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            listener.bind(self.address)
+            listener.listen(64)
+            self.process = subprocess.Popen(
+                [
+                    *python,
+                    "-c",
+                    _RUN,
+                    str(PARENT_SCRIPT),
+                    str(listener.fileno()),
+                    str(os.getpid()),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=self.env,
+                start_new_session=True,
+                pass_fds=(listener.fileno(),),
+                preexec_fn=parent_death_signal(),
+            )
+        except OSError as error:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise BuildError(
+                f"{PARENT_SCRIPT.name}: cannot start the warm kernel parent: {error}"
+            ) from None
+        finally:
+            listener.close()  # the parent's copy only: a dead parent then refuses requests
 
     def fits(self, kernel_cmd: list[str], env: dict) -> bool:
         """Whether a kernel of this command and environment can be forked from this parent."""
         return (
-            self.process.poll() is None
+            self.alive()
             and interpreter(kernel_cmd) == self.python
             and all(kernel_env(env).get(k) == self.env.get(k) for k in IMPORT_TIME_ENV)
         )
 
+    def alive(self) -> bool:
+        """Whether the parent still runs (checked without reaping it from another process)."""
+        if os.getpid() == self.owner:
+            return self.process.poll() is None
+        return ForkedKernel(self.process.pid).poll() is None
+
     def spawn(self, kernel_cmd: list[str], env: dict, cwd: str, log: Path) -> ForkedKernel:
-        """Fork a kernel running ``kernel_cmd``; return its process handle."""
+        """Fork a kernel running ``kernel_cmd``; return its process handle.
+
+        The kernel dies with the calling process. Raises BuildError when the
+        parent does not answer within the timeout.
+        """
+        import socket
+
         arguments = kernel_cmd[len(self.python) + 2 :]
-        request = {"argv": arguments, "env": dict(env), "cwd": str(cwd), "log": str(log)}
-        self.process.stdin.write(json.dumps(request).encode() + b"\n")
-        self.process.stdin.flush()
-        return ForkedKernel(int(self._answer(60.0)["pid"]))
+        request = {
+            "argv": arguments,
+            "env": dict(env),
+            "cwd": str(cwd),
+            "log": str(log),
+            "owner": os.getpid(),
+        }
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as channel:
+                channel.settimeout(self.timeout)
+                channel.connect(self.address)
+                channel.sendall(json.dumps(request).encode() + b"\n")
+                with channel.makefile("rb") as reader:
+                    answer = reader.readline()
+            return ForkedKernel(int(json.loads(answer)["pid"]))
+        except (OSError, ValueError, KeyError) as error:
+            raise BuildError(
+                f"{PARENT_SCRIPT.name}: the warm kernel parent did not answer ({error})"
+            ) from None
 
     def close(self) -> None:
-        """End the parent (its kernels die with it)."""
+        """End the parent (its kernels die with it); only the process that started it can."""
         if os.getpid() != self.owner:
             return
-        for stream in (self.process.stdin, self.process.stdout):
-            stream.close()
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except OSError:
             self.process.kill()
         self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 _parent: WarmParent | None = None
 
 
-def warm_parent(kernel_cmd: list[str], env: dict) -> WarmParent | None:
-    """Return this process's warm parent for a kernel like this one, starting it if needed.
+def _enabled() -> bool:
+    return os.environ.get("ANALYSIS_LIB_WARM_KERNELS", "1") != "0" and sys.platform == "linux"
 
+
+def warm_parent(kernel_cmd: list[str], env: dict) -> WarmParent | None:
+    """Return the warm parent for a kernel like this one, starting it if needed.
+
+    A process forked after the parent started (a build worker) uses it too.
     Returns None (start the kernel cold) when ``ANALYSIS_LIB_WARM_KERNELS=0``,
     outside Linux, or when the command is not ``python -m ipykernel_launcher``.
     """
     global _parent
-    if os.environ.get("ANALYSIS_LIB_WARM_KERNELS", "1") == "0" or sys.platform != "linux":
+    if not _enabled():
         return None
     python = interpreter(kernel_cmd)
     if python is None:
         return None
-    if _parent is not None and _parent.owner != os.getpid():
-        _parent = None  # a forked worker starts its own
     if _parent is not None and not _parent.fits(kernel_cmd, env):
         _parent.close()
         _parent = None
     if _parent is None:
-        from multiprocessing import util
-
-        _parent = WarmParent(python, kernel_env(env))
-        util.Finalize(_parent, _parent.close, exitpriority=10)
+        _parent = _start(python, kernel_env(env))
     return _parent
+
+
+def _start(python: list[str], env: dict) -> WarmParent:
+    from multiprocessing import util
+
+    parent = WarmParent(python, env)
+    util.Finalize(parent, parent.close, exitpriority=10)
+    return parent
+
+
+def start_for_build(kernel_name: str, env: dict) -> None:
+    """Start the warm parent for the kernels of a build, before its workers are forked.
+
+    It imports while the build prepares; the workers then share it. Does
+    nothing when warm kernels are off or the kernel is not an ipykernel.
+
+    Parameters
+    ----------
+    kernel_name : str
+        The Jupyter kernel the build runs.
+    env : dict
+        The environment the build adds to the kernels' (``MATPLOTLIBRC`` ...).
+    """
+    global _parent
+    if not _enabled():
+        return
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        return  # the build reports the missing kernel itself
+    python = interpreter(spec.argv)
+    full_env = kernel_env({**os.environ, **env, **(spec.env or {})})
+    if python is None or (_parent is not None and _parent.fits(spec.argv, full_env)):
+        return
+    close_warm_parent()
+    _parent = _start(python, full_env)
 
 
 def close_warm_parent() -> None:
