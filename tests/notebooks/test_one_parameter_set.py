@@ -10,11 +10,11 @@ STEMS = sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 SHARED = {"lang": "ru", "source": "imf_dots_ru", "start_year": 2005, "end_year": 2020}
 # Notebooks whose data end before 2020 (or start after 2005): the years they show.
 CLIPPED = {
-    "03-policy-timeline": "2005–2018 гг.",
-    "05-heilongjiang": "2005–2014 гг.",
-    "06-programme-funding": "2005–2018 гг.",
-    "07-claims-audit": "2005–2018 гг.",
-    "09-annotated-article": "2005–2018 гг.",
+    "03-policy-timeline": "2005–2018\u00a0гг.",
+    "05-heilongjiang": "2005–2014\u00a0гг.",
+    "06-programme-funding": "2005–2018\u00a0гг.",
+    "07-claims-audit": "2005–2018\u00a0гг.",
+    "09-annotated-article": "2005–2018\u00a0гг.",
 }
 
 

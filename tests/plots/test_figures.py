@@ -238,4 +238,5 @@ def pd_frame(columns):
 
 def tr(message: str, lang: str, **fields) -> str:
     """Return ``message`` translated into ``lang``, fields filled in."""
-    return translator(lang).gettext(message, **fields)
+    # As the figure's texts are compared: whitespace (a no-break space too) as one space.
+    return " ".join(translator(lang).gettext(message, **fields).split())

@@ -67,7 +67,7 @@ def test_the_reader_footer_says_how_to_rebuild_in_the_readers_language():
         "ru", [], {}, "abc123", parameters, stem="01-trade-dynamics", full=False
     )
     assert "staging" not in footer and "output_dir" not in footer
-    assert "Как воспроизвести отчёт" in footer and "2009–2014 гг." in footer
+    assert "Как воспроизвести отчёт" in footer and "2009–2014\u00a0гг." in footer
     command = (
         "python -m analysis_lib build --lang ru --only 01-trade-dynamics "
         "--source gacc --start-year 2009 --end-year 2014"

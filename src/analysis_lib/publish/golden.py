@@ -100,7 +100,9 @@ def audit_document(data_dir: Path | None = None) -> dict:
         key = f"{result.id}/{result.source}"
         if key in verdicts:
             raise BuildError(f"audit: claim '{result.id}' has two verdicts by '{result.source}'")
-        verdicts[key] = {"verdict": result.verdict, "computed": result.computed}
+        # The English text of a computed phrase (analysis_lib.phrases), as the JSON stores it.
+        computed = None if result.computed is None else str(result.computed)
+        verdicts[key] = {"verdict": result.verdict, "computed": computed}
     return {
         "inputs": {"data": {path.name: manifest.sha256_file(path) for path in files}},
         "verdicts": verdicts,
