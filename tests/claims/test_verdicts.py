@@ -66,7 +66,8 @@ def test_headline_counts_claims_not_results_and_a_restatement_once():
         ("en", "4 claims: 1 consistent, 2 inconsistent (1 minor), 1 unverifiable"),
         (
             "ru",
-            "Утверждений: 4; согласуется — 1, не согласуется — 2 (из них незначительно — 1), "
+            "Итог по 4 утверждениям: согласуются — 1, не согласуются — 2 "
+            "(из них с незначительным расхождением — 1), "
             "проверить невозможно — 1",
         ),
     ],
@@ -101,7 +102,7 @@ def test_the_index_summary_is_the_headline_in_both_languages():
 
     summary = audit_summary(PROJECT_DATA_DIR)
     first, second = summary
-    assert " claims: " in first and "Утверждений: " in first
+    assert " claims: " in first and "Итог по " in first
     assert summary[first]["claims · утверждений"] == int(first.split(" ")[0])
     assert "cross-checks" in second and "не учитываются" in second
     assert summary[second]["claims · утверждений"] > 0

@@ -81,7 +81,7 @@ def test_cells_record_values_and_explain_the_default(tmp_path, said, run_cells):
     assert values["official_2014_US_mofcom_usd_bn"] == 555.1
     assert values["official_2014_US_gacc_usd_bn"] == 549.19
     prose = "\n".join(said)
-    assert "Утверждений: 3; согласуется — 1, не согласуется — 2" in prose
+    assert "Итог по 3 утверждениям: согласуются — 1, не согласуются — 2" in prose
     assert (tmp_path / "out" / "ratio_fractions.png").exists()
     assert any("МВФ DOTS" in text for text in said)
 

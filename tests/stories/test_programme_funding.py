@@ -102,7 +102,7 @@ def test_figure_frame_drops_increases_and_names_commitments():
 
     named = funding._figure_frame(Russian(), synthetic())
     committed = named[named["component"] == "federal_committed"].iloc[0]
-    assert committed["component_ru"] == "Федеральные обязательства, 2016–2019\u00a0гг."
+    assert committed["component_ru"] == "Федеральные обязательства (2016–2019\u00a0гг.)"
     assert set(frame["component"]) >= {"total", "federal_planned", "federal_raised"}
 
 

@@ -227,9 +227,14 @@ def _cross_check(claim: dict, name: str, finding, primary, primary_source: str) 
     reason = _REASON_OF_SOURCE.get(name)
     against = {"source": _source_term(primary_source), "figure": primary.computed}
     if gap:
+        shown = (
+            phrase("{gap} pp", gap=Figure(f"{gap_value:+.2f}"))
+            if gap_unit == "pp"
+            else Figure(gap)
+        )
         beside = phrase(
             "Cross-check beside the primary figure ({source}: {figure}): gap {gap}",
-            gap=Figure(gap),
+            gap=shown,
             **against,
         )
     else:

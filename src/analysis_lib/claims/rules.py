@@ -147,15 +147,17 @@ UNIT_NAMES = {
 
 
 class Unit(str):
-    """A unit printed after a figure (``" USD bn"``, ``" %"``), translated where shown."""
+    """A unit printed after a figure (``" USD bn"``; ``%`` closed up), translated where shown."""
 
     __slots__ = ()
 
     def render(self, lang: str, *, html: bool = False) -> str:
-        """Return the unit, with its leading space, in ``lang``."""
+        """Return the unit in ``lang``, with its leading space except for ``%``."""
         from analysis_lib.i18n import translator
 
         name = self.strip()
+        if name == "%":
+            return name
         if name in UNIT_NAMES:
             name = translator(lang).gettext(UNIT_NAMES[name])
         return f" {name}" if name else ""
