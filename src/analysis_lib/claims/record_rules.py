@@ -128,8 +128,32 @@ def quoted(text: str) -> Phrase | str:
     return English(shown)
 
 
-def _quoted_words(words: list[str]) -> Phrase:
-    return joined([quoted(English(word)) for word in words], " ")
+class _Words(str):
+    """Quoted words: separated by spaces in the English text, listed with commas and a
+    conjunction (the catalog's ``"{words} and {last}"``) in another language."""
+
+    __slots__ = ("words",)
+
+    def __new__(cls, words: list):
+        self = super().__new__(cls, str(joined(words, " ")))
+        self.words = words
+        return self
+
+    def __reduce__(self):
+        return (_Words, (self.words,))
+
+    def render(self, lang: str, *, html: bool = False) -> str:
+        """Return the words as a list in ``lang``."""
+        if lang == "en" or len(self.words) < 2:
+            return joined(self.words, " ").render(lang, html=html)
+        listed = phrase(
+            "{words} and {last}", words=joined(self.words[:-1], ", "), last=self.words[-1]
+        )
+        return listed.render(lang, html=html)
+
+
+def _quoted_words(words: list[str]) -> _Words:
+    return _Words([quoted(English(word)) for word in words])
 
 
 def judge_record_supports(

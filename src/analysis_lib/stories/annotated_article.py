@@ -21,7 +21,7 @@ from analysis_lib.plots.labels import (
     source_name,
     verdict_name,
 )
-from analysis_lib.stories.common import DASH, figure_text, headline
+from analysis_lib.stories.common import DASH, figure_text, headline, publisher_html
 from analysis_lib.stories.context import Report, start_report
 from analysis_lib.views import annotated_article as views
 from analysis_lib.views.claims_audit import check_source, claim_years
@@ -212,7 +212,7 @@ def _note(report: ArticleReport, mark: dict, sources_df) -> str:
         f"{e(article_label)}: {figure_text(mark['claimed'], lang, html=True)} · "
         f"{e(_source_label(mark['source'], report))}: {figure_text(computed, lang, html=True)}"
     )
-    names = [_publisher(source_id, sources_df, lang) for source_id in mark["sources"]]
+    names = [publisher_html(source_id, sources_df, lang) for source_id in mark["sources"]]
     cited = t.ngettext(
         "Source: {names}", "Sources: {names}", len(names), names="; ".join(["{}"] * len(names))
     )
@@ -226,18 +226,6 @@ def _note(report: ArticleReport, mark: dict, sources_df) -> str:
         f'<span class="note-figures">{figures}</span>'
         f'<span class="note-sources">{cited}</span></li>'
     )
-
-
-def _publisher(source_id: str, sources_df, lang: str) -> str:
-    """Return a source's publisher as HTML in ``lang``; an English one is marked ``lang="en"``."""
-    from analysis_lib.phrases import Localized
-
-    rows = sources_df[sources_df["source_id"] == source_id]
-    if source_id == "article" or rows.empty:
-        return html.escape(source_name(source_id, lang))
-    row = rows.iloc[0]
-    ru = row.get("publisher_ru") if lang == "ru" else None
-    return Localized(str(row["publisher"]), ru=ru).render(lang, html=True)
 
 
 def _footnote_refs(escaped: str) -> str:

@@ -232,6 +232,29 @@ def figure_text(computed: object, lang: str, *, html: bool = False) -> str:
     return Html(text) if html else text
 
 
+def publisher_html(source_id: str, sources_df, lang: str) -> str:
+    """Return a source's publisher as an HTML cell in ``lang`` (English ones marked).
+
+    Parameters
+    ----------
+    source_id : str
+        A source id (``sources.csv``); ``article`` names the article.
+    sources_df : pandas.DataFrame
+        The ``sources`` table (columns ``source_id``, ``publisher``, ``publisher_ru``).
+    lang : {'en', 'ru'}
+    """
+    from analysis_lib.phrases import Localized
+    from analysis_lib.stories.html import Html
+
+    rows = sources_df[sources_df["source_id"] == source_id]
+    if source_id == "article" or rows.empty:
+        return Html(html_escape(source_name(source_id, lang)))
+    row = rows.iloc[0]
+    return Html(
+        Localized(str(row["publisher"]), ru=row.get("publisher_ru")).render(lang, html=True)
+    )
+
+
 def gap_text(value: object, unit: object, lang: str) -> str:
     """Return a signed gap, ``"−7.27%"`` or ``"+0,01 п. п."``; "" when there is none."""
     if value is None or (isinstance(value, float) and value != value):

@@ -441,14 +441,18 @@ def tell_ratio_years(report: Report, ratio_years) -> None:
             **{p: partner_name(p, lang) for p in COMPARISON_PARTNERS},
         }
     )
-    report.say(
-        t.gettext(
+    if start_year == end_year:
+        said = t.gettext(
+            "The ratios in {year} ({source}):", year=start_year, source=source_label(source, lang)
+        )
+    else:
+        said = t.gettext(
             "The ratios in every year from {start} to {end} ({source}):",
             start=start_year,
             end=end_year,
             source=source_label(source, lang),
         )
-    )
+    report.say(said)
     report.table(text_table(shown, lang, decimals=3))
     ids = {
         sid

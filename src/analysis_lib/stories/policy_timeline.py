@@ -17,6 +17,7 @@ from analysis_lib.stories.common import (
     format_date,
     format_period,
     headline,
+    publisher_html,
     record_verdicts,
     source_label,
     text_table,
@@ -168,6 +169,9 @@ def tell_events(report: Report, events) -> None:
     lang, t = report.lang, report.t
     if events.empty:
         return
+    from analysis_lib.loaders import load_table
+
+    sources = load_table("sources")
     shown = pd.DataFrame(
         {
             t.gettext("Date"): [format_date(d, lang) for d in events["start_date"]],
@@ -175,9 +179,7 @@ def tell_events(report: Report, events) -> None:
             t.gettext("Country"): [country_name(c, lang) for c in events["country"]],
             t.gettext("Kind"): [kind_name(k, lang) for k in events["kind"]],
             t.gettext("Programme or event"): events[f"title_{lang}"],
-            t.gettext("Source"): [
-                source_label(s, lang) if s == "article" else s for s in events["source_id"]
-            ],
+            t.gettext("Source"): [publisher_html(s, sources, lang) for s in events["source_id"]],
         }
     )
     report.say(t.gettext("The programmes and events, with the source of each date:"))
