@@ -84,3 +84,12 @@ def test_table_with_two_header_levels_joins_them():
     page = report_html.table_html(df)
 
     assert '<td data-label="2014 / a" class="num">1</td>' in page
+
+
+def test_a_cell_of_html_is_kept_and_wrapped_in_one_element():
+    df = pd.DataFrame({"Rule": [report_html.Html("a <code>x_y</code> b"), "c <d>"]})
+
+    page = report_html.table_html(df)
+
+    assert '<td data-label="Rule"><span>a <code>x_y</code> b</span></td>' in page
+    assert '<td data-label="Rule">c &lt;d&gt;</td>' in page

@@ -88,6 +88,12 @@ def _numeric(cells: list[str]) -> bool:
     return bool(present) and all(_NUMBER.fullmatch(html.unescape(cell)) for cell in present)
 
 
+def _one_item(text: str) -> str:
+    """Wrap a cell holding markup in one ``<span>``: a phone lays each cell out as a grid
+    (its label, then its content), where every child element would be a grid item."""
+    return f"<span>{text}</span>" if "<" in text else text
+
+
 def table_html(df, *, decimals: int = 2, float_format=None) -> str:
     """Return ``df`` as an HTML table, every cell escaped and labelled with its column.
 
@@ -129,7 +135,8 @@ def table_html(df, *, decimals: int = 2, float_format=None) -> str:
     head = "\n".join(f'<th scope="col"{kinds[i]}>{h}</th>' for i, h in enumerate(headers))
     lines = [
         "\n".join(
-            f'<td data-label="{headers[i]}"{kinds[i]}>{text}</td>' for i, text in enumerate(row)
+            f'<td data-label="{headers[i]}"{kinds[i]}>{_one_item(text)}</td>'
+            for i, text in enumerate(row)
         )
         for row in rows
     ]
