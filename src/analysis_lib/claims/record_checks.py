@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from analysis_lib.claims import record_rules, rules
+from analysis_lib.claims import period_rules, record_rules, rules
 from analysis_lib.claims.evidence import Evidence, Finding, cite
 from analysis_lib.claims.registry import parse_filters
 from analysis_lib.claims.structure_check import (  # noqa: F401 (STRUCTURE_GROUPS: stories)
@@ -129,7 +129,7 @@ def _year_of(value: object) -> int | None:
     text = "" if value is None else str(value).strip()
     if text in ("", "nan", "NaT", "<NA>", "None"):
         return None
-    parts, _precision = rules.parse_partial_date(text[:10])
+    parts, _precision = period_rules.parse_partial_date(text[:10])
     return parts[0]
 
 
@@ -150,10 +150,12 @@ def check_event_date(claim: dict, evidence: Evidence) -> Finding:
     start = str(record["start_date"])[:10]
     precision = str(record["date_precision"])
     if claim["tolerance"] == "same_date_at_precision":
-        judgement = rules.judge_same_date_at_precision(claim["claimed_text"], start, precision)
+        judgement = period_rules.judge_same_date_at_precision(
+            claim["claimed_text"], start, precision
+        )
     else:
-        claimed_year = rules.parse_partial_date(claim["claimed_text"])[0][0]
-        judgement = rules.judge_same_year((claimed_year,), (_year_of(start),))
+        claimed_year = period_rules.parse_partial_date(claim["claimed_text"])[0][0]
+        judgement = period_rules.judge_same_year((claimed_year,), (_year_of(start),))
     recorded = Phrase(
         _KNOWN_TO[precision],
         {
@@ -182,7 +184,7 @@ def check_period(claim: dict, evidence: Evidence) -> Finding:
         )
         return Finding(rules.UNVERIFIABLE, None, why, (record["source_id"],))
     claimed = (int(claim["year"]), int(claim["year_end"]))
-    judgement = rules.judge_same_year(claimed, (start, end))
+    judgement = period_rules.judge_same_year(claimed, (start, end))
     recorded = phrase(
         "{record}: from {start} to {end}; claimed {claimed}.",
         record=_record_label(record),
@@ -213,7 +215,7 @@ def _years(shown, n: int) -> Phrase:
 
 def _claimed_years(claim: dict) -> Phrase:
     """Return ``"claimed 10 – 15 years."``."""
-    _, high = rules.parse_range(claim["claimed_text"])
+    _, high = period_rules.parse_range(claim["claimed_text"])
     return nphrase(
         "claimed {claimed} years.",
         "claimed {claimed} years.",
@@ -235,7 +237,7 @@ def check_duration(claim: dict, evidence: Evidence) -> Finding:
     stated = _horizon(record)
     if stated is not None:
         low, high = stated
-        judgement = rules.judge_within_range(low, high, claim["claimed_text"], "years")
+        judgement = period_rules.judge_within_range(low, high, claim["claimed_text"], "years")
         shown = phrase("{low}–{high}", low=low, high=high) if low != high else low
         recorded = nphrase(
             "{record}: the document states a horizon of {shown} years from {start}",
@@ -266,7 +268,7 @@ def check_duration(claim: dict, evidence: Evidence) -> Finding:
         )
         return Finding(rules.UNVERIFIABLE, None, _with_note(why, claim), ids)
     years = end - start
-    judgement = rules.judge_within_range(
+    judgement = period_rules.judge_within_range(
         years, years, claim["claimed_text"], "years", stated=False
     )
     recorded = nphrase(
