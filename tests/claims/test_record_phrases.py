@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from analysis_lib.claims import record_checks, record_rules, rules
+from analysis_lib.claims import funding_check, record_checks, record_rules, rules
 from analysis_lib.claims.evidence import Evidence
 from analysis_lib.claims.registry import load_registry
 from analysis_lib.claims.structure_check import STRUCTURE_GROUPS
@@ -158,7 +158,7 @@ def test_a_funding_share_has_a_decimal_comma_and_roubles(tiny, rule_sentences_as
         "filters": "programme_id=prog;measure=committed;measure=budget",
         "note": "",
     }
-    finding = record_checks.check_funding_share(claim, Evidence(tiny.root))
+    finding = funding_check.check_funding_share(claim, Evidence(tiny.root))
     assert finding.computed == "25.15%"
     assert render(finding.computed, "ru") == "25,15%"
     text = assert_reads_as_russian(finding.explanation)

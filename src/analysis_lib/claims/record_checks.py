@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 
 from analysis_lib.claims import period_rules, record_rules, rules
-from analysis_lib.claims.evidence import Evidence, Finding, cite
+from analysis_lib.claims.evidence import Evidence, Finding
+from analysis_lib.claims.funding_check import check_funding_share
+from analysis_lib.claims.record_notes import (
+    finding_of,
+    record_note,
+    registry_note,
+    sources_cited,
+    with_note,
+)
 from analysis_lib.claims.registry import parse_filters
 from analysis_lib.claims.structure_check import (  # noqa: F401 (STRUCTURE_GROUPS: stories)
     STRUCTURE_GROUPS,
@@ -26,7 +34,6 @@ from analysis_lib.phrases import (
     Figure,
     Localized,
     Phrase,
-    Term,
     joined,
     nphrase,
     phrase,
@@ -38,16 +45,9 @@ _KNOWN_TO = {
     "year": N_("{record}: start {start} (known to the year); claimed {claimed}."),
 }
 
-MONEY = {("bn", "RUB"): N_("bn RUB"), ("bn", "USD"): N_("bn USD")}
-"""Amounts' ``(unit, currency)`` as the funding share prints them, as catalog messages."""
-
 
 def _describe_filters(claim: dict) -> Code:
     return Code(";".join(f"{c}={v}" for c, v in parse_filters(claim.get("filters"))))
-
-
-def _sources(source_ids) -> Code:
-    return Code(cite(source_ids))
 
 
 def _claimed(claim: dict):
@@ -58,30 +58,6 @@ def _claimed(claim: dict):
     if claim.get("check") in ("programme_name", "recorded_outcome"):
         return English(text)
     return Figure(text)
-
-
-def _present(text: object) -> bool:
-    return isinstance(text, str) and bool(text.strip())
-
-
-def _note(claim: dict) -> Phrase | str:
-    """Return the registry's note on the claim as a sentence, or "" when it has none."""
-    note = claim.get("note")
-    if not _present(note):
-        return ""
-    return phrase("Registry note: {note}", note=Localized(note, ru=claim.get("note_ru")))
-
-
-def _record_note(record: dict) -> Phrase | str:
-    note = record.get("note")
-    if not _present(note):
-        return ""
-    return phrase("Record note: {note}", note=Localized(note, ru=record.get("note_ru")))
-
-
-def _with_note(sentence: Phrase, claim: dict) -> Phrase:
-    """Return ``sentence`` followed by the registry note (when the claim has one)."""
-    return joined([sentence, _note(claim)], " ")
 
 
 def _one_record(claim: dict, table: str, evidence: Evidence) -> tuple[dict | None, Finding | None]:
@@ -99,7 +75,7 @@ def _one_record(claim: dict, table: str, evidence: Evidence) -> tuple[dict | Non
                 claimed=_claimed(claim),
             )
             return None, Finding(
-                rules.UNVERIFIABLE, None, _with_note(why, claim), (record["source_id"],)
+                rules.UNVERIFIABLE, None, with_note(why, claim), (record["source_id"],)
             )
         return record, None
     fields = {"table": Code(table), "filters": _describe_filters(claim)}
@@ -118,11 +94,7 @@ def _one_record(claim: dict, table: str, evidence: Evidence) -> tuple[dict | Non
             len(rows),
             **fields,
         )
-    return None, Finding(rules.UNVERIFIABLE, None, _with_note(why, claim))
-
-
-def _finding(judgement: rules.Judgement, computed, explanation, ids) -> Finding:
-    return Finding(judgement.verdict, computed, explanation, tuple(ids), judgement.severity)
+    return None, Finding(rules.UNVERIFIABLE, None, with_note(why, claim))
 
 
 def _year_of(value: object) -> int | None:
@@ -138,7 +110,7 @@ def _record_label(record: dict) -> Phrase:
         "timeline {event} ({title}) {sources}",
         event=Code(record["event_id"]),
         title=Localized(str(record.get("title_en", "")), ru=record.get("title_ru")),
-        sources=_sources([record["source_id"]]),
+        sources=sources_cited([record["source_id"]]),
     )
 
 
@@ -165,9 +137,9 @@ def check_event_date(claim: dict, evidence: Evidence) -> Finding:
         },
     )
     explanation = joined(
-        [recorded, rules.close(judgement), _record_note(record), _note(claim)], " "
+        [recorded, rules.close(judgement), record_note(record), registry_note(claim)], " "
     )
-    return _finding(judgement, Date(start), explanation, (record["source_id"],))
+    return finding_of(judgement, Date(start), explanation, (record["source_id"],))
 
 
 def check_period(claim: dict, evidence: Evidence) -> Finding:
@@ -194,7 +166,7 @@ def check_period(claim: dict, evidence: Evidence) -> Finding:
     )
     computed = phrase("{first}–{last}", first=start, last=end)
     explanation = joined([recorded, rules.close(judgement)], " ")
-    return _finding(judgement, computed, explanation, (record["source_id"],))
+    return finding_of(judgement, computed, explanation, (record["source_id"],))
 
 
 def _horizon(record: dict) -> tuple[int, int] | None:
@@ -251,11 +223,11 @@ def check_duration(claim: dict, evidence: Evidence) -> Finding:
             [
                 joined([recorded, _claimed_years(claim)], "; "),
                 rules.close(judgement),
-                _note(claim),
+                registry_note(claim),
             ],
             " ",
         )
-        return _finding(judgement, _years(shown, high), explanation, ids)
+        return finding_of(judgement, _years(shown, high), explanation, ids)
     start, end = _year_of(record["start_date"]), _year_of(record.get("end_date"))
     if end is None:
         why = phrase(
@@ -266,7 +238,7 @@ def check_duration(claim: dict, evidence: Evidence) -> Finding:
             claimed=Figure(claim["claimed_text"]),
             unit=rules.unit_suffix(claim["unit"]),
         )
-        return Finding(rules.UNVERIFIABLE, None, _with_note(why, claim), ids)
+        return Finding(rules.UNVERIFIABLE, None, with_note(why, claim), ids)
     years = end - start
     judgement = period_rules.judge_within_range(
         years, years, claim["claimed_text"], "years", stated=False
@@ -283,82 +255,7 @@ def check_duration(claim: dict, evidence: Evidence) -> Finding:
     explanation = joined(
         [joined([recorded, _claimed_years(claim)], "; "), rules.close(judgement)], " "
     )
-    return _finding(judgement, _years(years, years), explanation, ids)
-
-
-def _money(unit: str, currency: str) -> Term | English:
-    name = MONEY.get((unit, currency))
-    return Term(name) if name else English(f"{unit} {currency}")
-
-
-def check_funding_share(claim: dict, evidence: Evidence) -> Finding:
-    """Compare a claimed funding share with ``funded / needed × 100`` of the programme.
-
-    The claim's filters name two ``measure`` values, the funds provided first and
-    the funds needed second (``...;measure=committed;measure=budget``); the other
-    filters choose the programme's rows. Amounts of each measure are summed.
-    """
-    filters = parse_filters(claim.get("filters"))
-    funded_measure, needed_measure = [v for c, v in filters if c == "measure"][:2]
-    programme = tuple((c, v) for c, v in filters if c != "measure")
-    rows = evidence.rows("programme_budgets", programme)
-    where = phrase(
-        "{table} rows with {filters}",
-        table=Code("programme_budgets"),
-        filters=Code(";".join(f"{c}={v}" for c, v in programme)),
-    )
-    ids = tuple(sorted(set(rows["source_id"].astype(str))))
-    claimed = Figure(claim["claimed_text"])
-    if rows.empty:
-        why = phrase(
-            "{where} has no row, so no recorded figure can check the claimed {claimed}.",
-            where=where,
-            claimed=claimed,
-        )
-        return Finding(rules.UNVERIFIABLE, None, _with_note(why, claim))
-    measures = rows["measure"].astype("string")
-    chosen = rows[measures.isin([funded_measure, needed_measure])]
-    present = set(chosen["measure"].astype(str))
-    if (
-        present != {funded_measure, needed_measure}
-        or len(chosen[["unit", "currency"]].drop_duplicates()) != 1
-    ):
-        why = phrase(
-            "{where} needs amounts of measure {funded} and {needed} in one unit and currency; "
-            "found measures {found}.",
-            where=where,
-            funded=Code(repr(funded_measure)),
-            needed=Code(repr(needed_measure)),
-            found=Code(str(sorted(set(measures.astype(str))))),
-        )
-        return Finding(rules.UNVERIFIABLE, None, _with_note(why, claim), ids)
-    funded = float(chosen.loc[measures == funded_measure, "amount"].sum())
-    needed = float(chosen.loc[measures == needed_measure, "amount"].sum())
-    if needed <= 0:
-        why = phrase(
-            "{where}: {measure} is {amount}.",
-            where=where,
-            measure=Code(needed_measure),
-            amount=Figure(f"{needed:g}"),
-        )
-        return Finding(rules.UNVERIFIABLE, None, why, ids)
-    share = funded / needed * 100
-    judgement = rules.judge_half_last_digit(share, claim["claimed_text"], "%")
-    arithmetic = phrase(
-        "{where} {sources}: {funded_measure} {funded} / {needed_measure} {needed} {money} "
-        "× 100 = {share}%; claimed {claimed}.",
-        where=where,
-        sources=_sources(ids),
-        funded_measure=Code(funded_measure),
-        funded=Figure(f"{funded:g}"),
-        needed_measure=Code(needed_measure),
-        needed=Figure(f"{needed:g}"),
-        money=_money(str(chosen["unit"].iloc[0]), str(chosen["currency"].iloc[0])),
-        share=Figure(f"{share:.2f}"),
-        claimed=claimed,
-    )
-    explanation = joined([arithmetic, rules.close(judgement)], " ")
-    return _finding(judgement, Figure(f"{share:.2f}%"), explanation, ids)
+    return finding_of(judgement, _years(years, years), explanation, ids)
 
 
 def _quoted_name(title: str) -> str | None:
@@ -378,7 +275,7 @@ def check_programme_name(claim: dict, evidence: Evidence) -> Finding:
             "{record} quotes no name, so the claimed name cannot be compared.",
             record=_record_label(record),
         )
-        return Finding(rules.UNVERIFIABLE, None, _with_note(why, claim), (record["source_id"],))
+        return Finding(rules.UNVERIFIABLE, None, with_note(why, claim), (record["source_id"],))
     title_ru = record.get("title_ru")
     name = Localized(name, ru=_quoted_name(title_ru) if isinstance(title_ru, str) else None)
     judgement = record_rules.judge_same_words(claim["claimed_text"], name)
@@ -391,7 +288,7 @@ def check_programme_name(claim: dict, evidence: Evidence) -> Finding:
         fillers=English(", ".join(sorted(record_rules.FILLER_WORDS))),
     )
     explanation = joined([compared, rules.close(judgement)], " ")
-    return _finding(judgement, name, explanation, (record["source_id"],))
+    return finding_of(judgement, name, explanation, (record["source_id"],))
 
 
 def _finding_of(title: object) -> str | None:
@@ -413,7 +310,7 @@ def check_recorded_outcome(claim: dict, evidence: Evidence) -> Finding:
             record=_record_label(record),
             kind=Code(repr(record.get("kind"))),
         )
-        return Finding(rules.UNVERIFIABLE, None, _with_note(why, claim), (record["source_id"],))
+        return Finding(rules.UNVERIFIABLE, None, with_note(why, claim), (record["source_id"],))
     year = _year_of(record["start_date"])
     finding = Localized(
         _finding_of(str(record.get("title_en", ""))), ru=_finding_of(record.get("title_ru"))
@@ -429,12 +326,12 @@ def check_recorded_outcome(claim: dict, evidence: Evidence) -> Finding:
                 claimed=record_rules.quoted(English(claim["claimed_text"])),
             ),
             rules.close(judgement),
-            _note(claim),
+            registry_note(claim),
         ],
         " ",
     )
     computed = phrase("{year}: {finding}", year=year, finding=finding)
-    return _finding(judgement, computed, explanation, (record["source_id"],))
+    return finding_of(judgement, computed, explanation, (record["source_id"],))
 
 
 RECORD_CHECK_FUNCTIONS = {
