@@ -84,7 +84,7 @@ def claim(report: Report):
 def tell_claim(report: Report, claim) -> None:
     """Quote the claim, the audit's verdict and reason, and what the timeline holds."""
     from analysis_lib.loaders import load_timeline
-    from analysis_lib.plots.labels import verdict_name
+    from analysis_lib.plots.labels import verdict_in_prose
 
     lang, t = report.lang, report.t
     for row in claim.itertuples(index=False):
@@ -96,7 +96,7 @@ def tell_claim(report: Report, claim) -> None:
                 "audit's reason: {explanation}",
                 quote=quoted_english(escape_markdown(row.quote), lang),
                 period=period,
-                verdict=verdict_name(row.verdict, lang),
+                verdict=verdict_in_prose(row.verdict, lang),
                 explanation=phrase_markdown(row.explanation, lang),
             )
         )

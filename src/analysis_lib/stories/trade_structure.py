@@ -394,7 +394,7 @@ def verdict(report: Report):
 
 def tell_verdict(report: Report, verdict) -> None:
     """State the audit's verdict on the claim and its arithmetic, as the audit wrote them."""
-    from analysis_lib.plots.labels import verdict_name
+    from analysis_lib.plots.labels import verdict_in_prose
 
     t = report.t
     for row in verdict.itertuples(index=False):
@@ -402,7 +402,7 @@ def tell_verdict(report: Report, verdict) -> None:
         report.say(
             t.gettext(
                 "Verdict of the audit: **{verdict}**. The audit's arithmetic: {explanation}",
-                verdict=verdict_name(row.verdict, report.lang),
+                verdict=verdict_in_prose(row.verdict, report.lang),
                 explanation=phrase_markdown(row.explanation, report.lang),
             )
         )
