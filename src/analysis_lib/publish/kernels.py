@@ -61,8 +61,7 @@ def manager_class(socket_dir: Path, log: Path):
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             log.parent.mkdir(parents=True, exist_ok=True)
             env = kw.get("env") or dict(os.environ)
-            with worker_clock().stage("warm parent start"):
-                parent = warm_parent(kernel_cmd, env)
+            parent = warm_parent(kernel_cmd, env)
             if parent is not None:
                 with worker_clock().stage("kernel launch"):
                     process = parent.spawn(kernel_cmd, env, kw.get("cwd") or os.getcwd(), log)
