@@ -25,7 +25,7 @@ from analysis_lib.claims.registry import (
 )
 from analysis_lib.exceptions import must_be_one_of
 from analysis_lib.i18n import N_
-from analysis_lib.phrases import Code, Figure, Phrase, joined, phrase
+from analysis_lib.phrases import Figure, Phrase, joined, phrase
 from analysis_lib.vocabulary import ALL_SOURCES, ROLES
 
 PRIMARY, CROSS_CHECK = ROLES
@@ -225,7 +225,9 @@ def _cross_check(claim: dict, name: str, finding, primary, primary_source: str) 
     gap_value, gap_unit = _gap(claim, finding, primary)
     gap = None if gap_value is None else f"{gap_value:+.2f}{' pp' if gap_unit == 'pp' else '%'}"
     reason = _REASON_OF_SOURCE.get(name)
-    against = {"source": _source_term(primary_source), "figure": primary.computed}
+    from analysis_lib.claims.evidence import source_term
+
+    against = {"source": source_term(primary_source), "figure": primary.computed}
     if gap:
         shown = (
             phrase("{gap} pp", gap=Figure(f"{gap_value:+.2f}"))
@@ -292,11 +294,3 @@ def verdict_counts(results) -> dict[str, dict[str, int]]:
         per_source = counts.setdefault(result.source, dict.fromkeys(rules.VERDICTS, 0))
         per_source[result.verdict] += 1
     return counts
-
-
-def _source_term(source: str):
-    """Return a trade source's name for a sentence: its id in English, its name elsewhere."""
-    from analysis_lib.phrases import Term
-    from analysis_lib.plots.labels import SOURCE_NAMES
-
-    return Term(SOURCE_NAMES[source], english=source) if source in SOURCE_NAMES else Code(source)

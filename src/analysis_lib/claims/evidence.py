@@ -57,6 +57,13 @@ def source_label(source: str) -> Term:
     return Term(SOURCE_LABELS[source])
 
 
+def source_term(source: str) -> Term | Code:
+    """Return a trade source for a sentence: its id in English, its name in another language."""
+    from analysis_lib.plots.labels import SOURCE_NAMES
+
+    return Term(SOURCE_NAMES[source], english=source) if source in SOURCE_NAMES else Code(source)
+
+
 def pair(partner: str) -> Phrase:
     """Return ``CN-RU`` for China's trade with ``partner`` (Китай — Россия in Russian)."""
     from analysis_lib.plots.labels import PARTNER_NAMES
@@ -139,13 +146,7 @@ class TradePoint:
         """Return e.g. ``"CN-RU 2014 = 95.28 USD bn"`` (with ``by MOFCOM`` when chosen)."""
         fields = {"pair": pair(self.partner), "year": self.year, "figure": self.figure()}
         if self.by and self.by != self.source:
-            from analysis_lib.plots.labels import SOURCE_NAMES
-
-            by = (
-                Term(SOURCE_NAMES[self.by], english=self.by)
-                if self.by in SOURCE_NAMES
-                else self.by
-            )
+            by = source_term(self.by)
             return phrase("{pair} {year} = {figure} USD bn (by {by})", by=by, **fields)
         return phrase("{pair} {year} = {figure} USD bn", **fields)
 

@@ -14,21 +14,22 @@ import re
 from dataclasses import dataclass
 
 from analysis_lib import paths
-from analysis_lib.params import check_lang
 from analysis_lib.plots.labels import (
     non_claim_reason_name,
     severity_name,
-    source_name,
     verdict_name,
 )
-from analysis_lib.stories.common import DASH, figure_text, headline, publisher_html
-from analysis_lib.stories.context import Report, start_report
+from analysis_lib.stories.common import (
+    DASH,
+    figure_text,
+    headline,
+    publisher_html,
+    source_or_table_name,
+)
+from analysis_lib.stories.context import Report, start_claims_report
 from analysis_lib.views import annotated_article as views
-from analysis_lib.views.claims_audit import check_source, claim_years
 from analysis_lib.vocabulary import (
     ALL_SOURCES,
-    AUDIT_SOURCES,
-    TABLE_SOURCES,
     VERDICT_SYMBOLS,
     VERDICTS,
 )
@@ -73,18 +74,13 @@ def start(
     -------
     ArticleReport
     """
-    check_lang(lang)
-    check_source(source)
-    from analysis_lib.claims.registry import load_registry
-
-    base = start_report(
+    base = start_claims_report(
         NOTEBOOK,
         lang=lang,
-        output_dir=output_dir,
         start_year=start_year,
         end_year=end_year,
-        source=source if source in AUDIT_SOURCES else None,
-        data_years=lambda: claim_years(load_registry()),
+        source=source,
+        output_dir=output_dir,
     )
     return ArticleReport(params=base.params, recorder=base.recorder, mark_source=source)
 
@@ -127,16 +123,6 @@ def marks(report: ArticleReport, text: views.ArticleText):
     marked = marked.assign(_order=[order[c] for c in marked["claim_id"]])
     marked = marked.sort_values("_order", kind="stable").drop(columns="_order")
     return marked.assign(number=range(1, len(marked) + 1)).reset_index(drop=True)
-
-
-def _source_label(source: str, report: Report) -> str:
-    t = report.t
-    tables = {
-        "timeline": t.gettext("Timeline of programmes and events"),
-        "programme_budgets": t.gettext("Programme budgets"),
-        "trade_structure": t.gettext("Commodity structure of trade"),
-    }
-    return tables[source] if source in TABLE_SOURCES else source_name(source, report.lang)
 
 
 def _symbol(verdict: str) -> str:
@@ -208,9 +194,10 @@ def _note(report: ArticleReport, mark: dict, sources_df) -> str:
     computed = mark["computed"] if isinstance(mark["computed"], str) else DASH
     # A claim in words is the English article's own: figure_text marks its language.
     article_label = t.pgettext("the article's figure", "Article")
+    source = e(source_or_table_name(mark["source"], lang))
     figures = (
         f"{e(article_label)}: {figure_text(mark['claimed'], lang, html=True)} · "
-        f"{e(_source_label(mark['source'], report))}: {figure_text(computed, lang, html=True)}"
+        f"{source}: {figure_text(computed, lang, html=True)}"
     )
     names = [publisher_html(source_id, sources_df, lang) for source_id in mark["sources"]]
     cited = t.ngettext(

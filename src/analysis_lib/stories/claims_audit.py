@@ -12,23 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis_lib.params import check_lang
-from analysis_lib.plots.labels import role_name, severity_name, source_name, verdict_name
+from analysis_lib.plots.labels import role_name, severity_name, verdict_name
 from analysis_lib.stories.common import (
     DASH,
     figure_text,
     gap_text,
     reason_text,
     record_verdicts,
+    source_or_table_name,
     verdict_text,
 )
-from analysis_lib.stories.context import Report, start_report
+from analysis_lib.stories.context import Report, start_claims_report
 from analysis_lib.views import claims_audit as views
 from analysis_lib.vocabulary import (
     ALL_SOURCES,
-    AUDIT_SOURCES,
     SEVERITIES,
-    TABLE_SOURCES,
     VERDICT_SYMBOLS,
     VERDICTS,
 )
@@ -68,33 +66,20 @@ def start(
     -------
     AuditReport
     """
-    check_lang(lang)
-    views.check_source(source)
-    from analysis_lib.claims.registry import load_registry
-
-    base = start_report(
+    base = start_claims_report(
         NOTEBOOK,
         lang=lang,
-        output_dir=output_dir,
         start_year=start_year,
         end_year=end_year,
-        source=source if source in AUDIT_SOURCES else None,
-        data_years=views.claim_years(load_registry()),
+        source=source,
+        output_dir=output_dir,
     )
     return AuditReport(params=base.params, recorder=base.recorder, audit_source=source)
 
 
 def source_label(source: str, report: Report) -> str:
     """Return the readable name of an audit source or a recorded table."""
-    t = report.t
-    tables = {
-        "timeline": t.gettext("Timeline of programmes and events"),
-        "programme_budgets": t.gettext("Programme budgets"),
-        "trade_structure": t.gettext("Commodity structure of trade"),
-    }
-    if source in TABLE_SOURCES:
-        return tables[source]
-    return source_name(source, report.lang)
+    return source_or_table_name(source, report.lang)
 
 
 def audit(report: AuditReport):

@@ -326,3 +326,41 @@ _START_DOC = """Validate the parameters of notebook ``{notebook}`` and return it
     -------
     Report
     """
+
+
+def start_claims_report(
+    notebook: str,
+    *,
+    lang: object,
+    start_year: object,
+    end_year: object,
+    source: object,
+    output_dir: object,
+) -> Report:
+    """Validate the parameters of a notebook about the article's claims; return its Report.
+
+    ``source`` chooses the claims shown: ``'all'``, a trade source or a recorded
+    table (:data:`analysis_lib.views.claims_audit.SOURCES`); only a trade source
+    becomes the report's series source. The years default to the claims' own.
+
+    Raises
+    ------
+    ParameterError
+        An unknown language, source or year, in one line, before any work.
+    """
+    from analysis_lib.claims.registry import load_registry
+    from analysis_lib.params import check_lang
+    from analysis_lib.views.claims_audit import check_source, claim_years
+    from analysis_lib.vocabulary import AUDIT_SOURCES
+
+    check_lang(lang)
+    check_source(source)
+    return start_report(
+        notebook,
+        lang=lang,
+        output_dir=output_dir,
+        start_year=start_year,
+        end_year=end_year,
+        source=source if source in AUDIT_SOURCES else None,
+        data_years=lambda: claim_years(load_registry()),
+    )
