@@ -12,6 +12,7 @@ the data and the tolerance rules of :mod:`analysis_lib.claims.rules` only.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,13 +171,36 @@ def run_audit(*, source: str = ALL_SOURCES, data_dir: Path | None = None) -> lis
     ClaimRegistryError
         If the registry names a table, check, column or source that does not exist.
     """
+    from analysis_lib.loaders.descriptor import fingerprint
+
+    allowed = (ALL_SOURCES, *audit_sources(), *TABLE_SOURCES)
+    if source not in allowed:
+        raise must_be_one_of("source", source, allowed)
+    key = (source, fingerprint(data_dir))
+    if key not in _AUDITS:
+        _AUDITS[key] = tuple(_audit(source, data_dir))
+        while len(_AUDITS) > _AUDITS_KEPT:
+            _AUDITS.popitem(last=False)
+    return list(_AUDITS[key])
+
+
+# Audits by (source, fingerprint of the data folder): a report asks for the same
+# audit several times, and the results are frozen, so one run serves them all
+# until a data file changes.
+_AUDITS: OrderedDict[tuple[str, str], tuple[AuditResult, ...]] = OrderedDict()
+_AUDITS_KEPT = 8
+
+
+def clear_cache() -> None:
+    """Forget the audits :func:`run_audit` keeps in this process."""
+    _AUDITS.clear()
+
+
+def _audit(source: str, data_dir: Path | None) -> list[AuditResult]:
     from analysis_lib.claims.evidence import Evidence
     from analysis_lib.claims.record_checks import RECORD_CHECK_FUNCTIONS
 
     trade_sources = audit_sources()
-    allowed = (ALL_SOURCES, *trade_sources, *TABLE_SOURCES)
-    if source not in allowed:
-        raise must_be_one_of("source", source, allowed)
     claims = load_registry(data_dir)
     evidence = Evidence(data_dir)
     results = []

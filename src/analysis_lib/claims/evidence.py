@@ -168,6 +168,8 @@ class Evidence:
         self.data_dir = data_dir
         self._tables: dict[str, object] = {}
         self._series: dict[tuple[str, str], object] = {}
+        self._rows: dict[tuple, object] = {}
+        self._points: dict[tuple[str, str, int], TradePoint] = {}
 
     def table(self, name: str):
         """Return the validated table ``name`` (a pandas DataFrame)."""
@@ -179,6 +181,12 @@ class Evidence:
 
     def rows(self, name: str, filters: tuple[tuple[str, str], ...]):
         """Return the rows of table ``name`` whose columns equal the filter values (as text)."""
+        key = (name, filters)
+        if key not in self._rows:
+            self._rows[key] = self._select(name, filters)
+        return self._rows[key]
+
+    def _select(self, name: str, filters: tuple[tuple[str, str], ...]):
         frame = self.table(name)
         mask = None
         for column, value in filters:
@@ -188,6 +196,12 @@ class Evidence:
 
     def trade_point(self, source: str, partner: str, year: int) -> TradePoint:
         """Return China's total trade with ``partner`` in ``year`` as ``source`` gives it."""
+        key = (source, partner, int(year))
+        if key not in self._points:
+            self._points[key] = self._trade_point(source, partner, year)
+        return self._points[key]
+
+    def _trade_point(self, source: str, partner: str, year: int) -> TradePoint:
         if source == OFFICIAL_CN:
             return self._official_cn_point(partner, year)
         if source in OFFICIAL_SOURCES:

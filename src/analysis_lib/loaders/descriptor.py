@@ -6,6 +6,7 @@ register its commands without loading pandas.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -32,6 +33,32 @@ MAX_DESCRIPTOR_BYTES = 4_000_000
 def resolve_data_dir(data_dir: Path | str | None = None) -> Path:
     """Return ``data_dir`` as an absolute path, defaulting to ``paths.data_dir()``."""
     return Path(data_dir).resolve() if data_dir is not None else paths.data_dir()
+
+
+def fingerprint(data_dir: Path | str | None = None) -> str:
+    """Return a hash of every file in a data folder: names and bytes.
+
+    Two calls give the same hash exactly when no file of the folder was added,
+    removed or changed in between, so a result computed from the folder can be
+    kept under it (:func:`analysis_lib.claims.audit.run_audit` does).
+
+    Parameters
+    ----------
+    data_dir : path-like, optional
+        Data folder; default ``analysis_lib.paths.data_dir()``.
+
+    Returns
+    -------
+    str
+        Hex digest; a missing folder hashes as an empty one.
+    """
+    folder = resolve_data_dir(data_dir)
+    digest = hashlib.blake2b(str(folder).encode(), digest_size=16)
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    for path in files:
+        digest.update(b"\0" + str(path.relative_to(folder)).encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def read_descriptor(data_dir: Path | str | None = None) -> dict:

@@ -190,10 +190,14 @@ def _collide(boxes) -> bool:
     )
 
 
-def _turn_crowded_texts(ax, renderer) -> None:
-    """Slant x tick labels that collide; turn upright the value labels over bars that do."""
+def _turn_crowded_texts(ax, renderer) -> bool:
+    """Slant x tick labels that collide; turn upright the value labels over bars that do.
+
+    Returns True if a text was turned (the figure needs drawing again).
+    """
     ticks = [t for t in ax.get_xticklabels() if t.get_text()]
-    if _collide([t.get_window_extent(renderer) for t in ticks]):
+    slanted = _collide([t.get_window_extent(renderer) for t in ticks])
+    if slanted:
         for tick in ticks:
             tick.set_rotation(45)
             tick.set_horizontalalignment("right")
@@ -203,10 +207,12 @@ def _turn_crowded_texts(ax, renderer) -> None:
         for t in ax.texts
         if t.get_text() and t.get_ha() == "center" and t.get_va() in ("bottom", "baseline")
     ]
-    if _collide([t.get_window_extent(renderer) for t in over_bars]):
+    upright = _collide([t.get_window_extent(renderer) for t in over_bars])
+    if upright:
         for text in over_bars:
             text.set_rotation(90)
         _make_headroom(ax, over_bars)
+    return slanted or upright
 
 
 def _make_headroom(ax, texts) -> None:
@@ -263,11 +269,11 @@ def finish(fig) -> None:
         ax.get_legend().set_visible(False)
     _reserve_caption_room(fig)
     renderer = _draw(fig)
-    for ax in fig.axes:
-        _turn_crowded_texts(ax, renderer)
-    if _rewrap_axis_labels(fig, _draw(fig)):
-        _draw(fig)
-    renderer = _draw(fig)
+    turned = [_turn_crowded_texts(ax, renderer) for ax in fig.axes]
+    if any(turned):
+        renderer = _draw(fig)
+    if _rewrap_axis_labels(fig, renderer):
+        renderer = _draw(fig)
     for ax, kwargs in moved:
         _move_legend_under(fig, ax, kwargs, renderer)
     extra = sum(ax.get_legend().get_window_extent(renderer).height for ax, _ in moved) / fig.dpi
@@ -275,7 +281,9 @@ def finish(fig) -> None:
         if extra > 0.01:
             fig.set_figheight(fig.get_figheight() + extra)
             _reserve_caption_room(fig)
-        renderer = _draw(fig)
+        if extra > 0.01 or moved:
+            renderer = _draw(fig)
+        moved = ()
         changed = _rewrap_axis_labels(fig, renderer, axes=("y",))
         if changed:
             renderer = _draw(fig)

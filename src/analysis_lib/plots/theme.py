@@ -168,6 +168,7 @@ def save_figure(fig, output_dir: str | os.PathLike, stem: str, *, formats=FIGURE
     folder = Path(output_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    bbox = lay_out(fig)
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path"}):
         for fmt in formats:
             target = folder / f"{stem}.{fmt}"
@@ -175,7 +176,9 @@ def save_figure(fig, output_dir: str | os.PathLike, stem: str, *, formats=FIGURE
             handle, temporary = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{fmt}", dir=folder)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    fig.savefig(stream, format=fmt, dpi=PNG_DPI, metadata=metadata)
+                    fig.savefig(
+                        stream, format=fmt, dpi=PNG_DPI, metadata=metadata, bbox_inches=bbox
+                    )
                 # mkstemp makes owner-only files; figures are meant to be shared.
                 os.chmod(temporary, 0o644)
                 os.replace(temporary, target)
@@ -184,3 +187,39 @@ def save_figure(fig, output_dir: str | os.PathLike, stem: str, *, formats=FIGURE
                 raise
             written.append(target)
     return written
+
+
+def lay_out(fig):
+    """Lay ``fig`` out once, at the PNG resolution, and fix that layout; return its tight box.
+
+    ``savefig`` would run the layout engine again for every file (PNG, SVG), each
+    time in a dry-run draw. Here one draw at :data:`PNG_DPI` places everything,
+    the layout engine is then turned off, and every format is cut to the same
+    box: the PNG and the SVG show one layout, whatever ``savefig.bbox`` says.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure; it keeps its final layout and no longer has a layout engine.
+
+    Returns
+    -------
+    matplotlib.transforms.Bbox
+        The tight box around everything drawn, padded by ``savefig.pad_inches``, inches.
+    """
+    import matplotlib
+
+    dpi = fig.dpi
+    if dpi != PNG_DPI:
+        fig.set_dpi(PNG_DPI)
+    try:
+        # A figure last drawn at this resolution and not changed since keeps that layout.
+        if fig.stale or dpi != PNG_DPI:
+            fig.draw_without_rendering()
+        bbox = fig.get_tightbbox(fig.canvas.get_renderer())
+    finally:
+        if dpi != PNG_DPI:
+            fig.set_dpi(dpi)
+    fig.set_layout_engine("none")
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    return bbox.padded(pad if isinstance(pad, float | int) else 0.1)
