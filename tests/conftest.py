@@ -25,3 +25,13 @@ def isolated_data_dir(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """``data_copy``, also set as ``ANALYSIS_LIB_DATA_DIR`` for the test."""
     monkeypatch.setenv("ANALYSIS_LIB_DATA_DIR", str(data_copy))
     return data_copy
+
+
+@pytest.fixture(autouse=True)
+def _fresh_audits():
+    """Start every test without the audits an earlier test kept (it may have patched a rule)."""
+    from analysis_lib.claims import audit
+
+    audit.clear_cache()
+    yield
+    audit.clear_cache()

@@ -108,6 +108,24 @@ def test_save_figure_overwrites_atomically(tmp_path):
     assert (tmp_path / "levels.png").read_bytes() != before
 
 
+def test_png_and_svg_share_one_layout_cut_to_everything_drawn(tmp_path):
+    fig = _figure()
+    legend = fig.axes[0].get_legend() or fig.legends[0]
+    png, svg = plots.save_figure(fig, tmp_path, "levels")
+    assert fig.get_layout_engine() is None or type(fig.get_layout_engine()).__name__ == (
+        "PlaceHolderLayoutEngine"
+    )
+    renderer = fig.canvas.get_renderer()
+    box = theme.lay_out(fig)
+    inches = legend.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())
+    assert box.x0 <= inches.x0 and inches.x1 <= box.x1
+    assert box.y0 <= inches.y0 and inches.y1 <= box.y1
+    width_px = int(re.search(rb"IHDR(....)", png.read_bytes()).group(1).hex(), 16)
+    assert width_px == pytest.approx(box.width * theme.PNG_DPI, abs=2)
+    svg_width = float(re.search(r'width="([0-9.]+)pt"', svg.read_text(encoding="utf-8")).group(1))
+    assert svg_width == pytest.approx(box.width * 72, abs=1)
+
+
 @pytest.mark.parametrize("stem", ["", "../up", "a/b", ".hidden"])
 def test_save_figure_refuses_bad_stems(tmp_path, stem):
     with pytest.raises(ParameterError, match="stem must be"):
