@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from analysis_lib import paths
 
 PROJECT_DATA_DIR = paths.PROJECT_ROOT / "data"
+
+# No build of the suite leaves build servers behind (the CLI's default keeps them);
+# tests of the servers turn them on for themselves.
+os.environ["ANALYSIS_LIB_SERVERS"] = "0"
 
 
 @pytest.fixture

@@ -66,3 +66,17 @@ def test_evidence_keeps_each_trade_point():
     first = evidence.trade_point("gacc", "RU", 2014)
     assert evidence.trade_point("gacc", "RU", 2014) is first
     assert first == Evidence().trade_point("gacc", "RU", 2014)
+
+
+def test_a_kept_audit_still_logs_the_files_it_read(data_copy, counted, tmp_path, monkeypatch):
+    from analysis_lib.loaders.reading import READ_LOG_ENV
+
+    first_log, second_log = tmp_path / "first.reads", tmp_path / "second.reads"
+    monkeypatch.setenv(READ_LOG_ENV, str(first_log))
+    audit.run_audit(data_dir=data_copy)
+    monkeypatch.setenv(READ_LOG_ENV, str(second_log))
+    audit.run_audit(data_dir=data_copy)
+    assert counted == ["all"]
+    read = first_log.read_text(encoding="utf-8").splitlines()
+    assert any(line.endswith("customs_totals.csv") for line in read)
+    assert second_log.read_text(encoding="utf-8").splitlines() == read

@@ -172,22 +172,31 @@ def run_audit(*, source: str = ALL_SOURCES, data_dir: Path | None = None) -> lis
         If the registry names a table, check, column or source that does not exist.
     """
     from analysis_lib.loaders.descriptor import fingerprint
+    from analysis_lib.loaders.reading import log_read, recorded_reads
 
     allowed = (ALL_SOURCES, *audit_sources(), *TABLE_SOURCES)
     if source not in allowed:
         raise must_be_one_of("source", source, allowed)
     key = (source, fingerprint(data_dir))
-    if key not in _AUDITS:
-        _AUDITS[key] = tuple(_audit(source, data_dir))
-        while len(_AUDITS) > _AUDITS_KEPT:
-            _AUDITS.popitem(last=False)
-    return list(_AUDITS[key])
+    if key in _AUDITS:
+        results, reads = _AUDITS[key]
+        for path in reads:  # the read log still names every file the audit depends on
+            log_read(path)
+        return list(results)
+    with recorded_reads() as reads:
+        results = tuple(_audit(source, data_dir))
+    _AUDITS[key] = (results, tuple(reads))
+    while len(_AUDITS) > _AUDITS_KEPT:
+        _AUDITS.popitem(last=False)
+    return list(results)
 
 
-# Audits by (source, fingerprint of the data folder): a report asks for the same
-# audit several times, and the results are frozen, so one run serves them all
-# until a data file changes.
-_AUDITS: OrderedDict[tuple[str, str], tuple[AuditResult, ...]] = OrderedDict()
+# Audits by (source, fingerprint of the data folder), with the files they read: a
+# report asks for the same audit several times, and the results are frozen, so one
+# run serves them all until a data file changes.
+_AUDITS: OrderedDict[tuple[str, str], tuple[tuple[AuditResult, ...], tuple[Path, ...]]] = (
+    OrderedDict()
+)
 _AUDITS_KEPT = 8
 
 

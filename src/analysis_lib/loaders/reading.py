@@ -14,6 +14,7 @@ import itertools
 import operator
 import os
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from analysis_lib.exceptions import DataFileError
@@ -31,12 +32,35 @@ MAX_FILE_BYTES = 64 * MB
 MAX_COLUMNS = 256
 
 
+# Lists that collect the reads while a result is computed (see recorded_reads).
+_RECORDERS: list[list[Path]] = []
+
+
 def log_read(path: Path) -> None:
     """Append ``path`` to the read log named by ``ANALYSIS_LIB_READ_LOG``, if set."""
+    for reads in _RECORDERS:
+        reads.append(Path(path))
     log = os.environ.get(READ_LOG_ENV)
     if log:
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(f"{path}\n")
+
+
+@contextmanager
+def recorded_reads():
+    """Collect the files read inside the block, so that a kept result can log them again.
+
+    Yields
+    ------
+    list of Path
+        Every path given to :func:`log_read` in the block, in order.
+    """
+    reads: list[Path] = []
+    _RECORDERS.append(reads)
+    try:
+        yield reads
+    finally:
+        _RECORDERS.remove(reads)
 
 
 def read_text(path: Path, expected: list[str]) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from analysis_lib import paths
 from analysis_lib.arguments import positive_int
+from analysis_lib.publish import servers
 from analysis_lib.vocabulary import LANGS
 
 
@@ -58,7 +59,14 @@ def register(subparsers) -> None:
         action="store_true",
         help="print the time spent per stage (kernels, cells, HTML, PDF ...) to stderr",
     )
+    parser.add_argument(
+        "--no-servers",
+        action="store_true",
+        help="start the warm kernel parent and the browser for this build only "
+        "(default: keep them for the next build; ANALYSIS_LIB_SERVERS=0 does the same)",
+    )
     parser.set_defaults(handler=run_build)
+    _register_servers(subparsers)
     _register_check(subparsers)
     _register_notebook_hygiene(subparsers)
 
@@ -83,8 +91,38 @@ def run_build(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             wait=not args.no_wait,
             parameters=notebook_parameters(args),
+            servers=servers.enabled() and not args.no_servers,
         )
     )
+    return 0
+
+
+def _register_servers(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "servers",
+        help="show or stop the build servers (warm kernel parent, browser) of a build folder",
+        description=(
+            "A build from the command line keeps its warm kernel parent and its browser "
+            "running for the next build, until they are idle for "
+            f"{servers.DEFAULT_IDLE_SECONDS:g} s ({servers.IDLE_ENV}). "
+            "'status' lists them; 'stop' ends them."
+        ),
+    )
+    parser.add_argument("action", choices=("status", "stop"))
+    parser.add_argument("--build-dir", type=Path, default=None, help="default: build/")
+    parser.set_defaults(handler=run_servers)
+
+
+def run_servers(args: argparse.Namespace) -> int:
+    """Print or stop the build servers of a build folder; return the exit code."""
+    root = (args.build_dir or paths.build_dir()).resolve()
+    if args.action == "stop":
+        stopped = servers.stop_all(root)
+        print(f"stopped: {', '.join(stopped)}" if stopped else f"no build server runs in {root}")
+        return 0
+    for server in servers.servers(root):
+        state = "running" if server.running() else "not running"
+        print(f"{server.role}: {state} ({server.address})")
     return 0
 
 

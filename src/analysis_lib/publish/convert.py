@@ -311,6 +311,8 @@ def _is_stderr(output) -> bool:
 
 
 _EXPORTERS: dict[tuple[str, bool], object] = {}
+# Compiled templates kept on disk between builds (see prepare_exporters).
+_TEMPLATE_CACHE: list[Path] = []
 
 
 def html_exporter(lang: str, full: bool):
@@ -337,16 +339,25 @@ def html_exporter(lang: str, full: bool):
             language_code=lang,
         )
         exporter.register_preprocessor(language_filter(lang), enabled=True)
+        if _TEMPLATE_CACHE:
+            from jinja2 import FileSystemBytecodeCache
+
+            _TEMPLATE_CACHE[0].mkdir(parents=True, exist_ok=True)
+            exporter.environment.bytecode_cache = FileSystemBytecodeCache(str(_TEMPLATE_CACHE[0]))
         _EXPORTERS[key] = exporter
     return _EXPORTERS[key]
 
 
-def prepare_exporters(languages) -> None:
+def prepare_exporters(languages, template_cache: Path | None = None) -> None:
     """Build and use once the exporters of ``languages``, so that forked workers inherit them.
 
     The first conversion compiles the templates (about 0.1 s an exporter);
     done here, in the build process before it forks, each worker skips it.
+    With ``template_cache`` (a folder) the compiled templates are kept there
+    for the next build; Jinja checks each against its template's source.
     """
+    if template_cache is not None and not _TEMPLATE_CACHE:
+        _TEMPLATE_CACHE.append(Path(template_cache))
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
     output = new_output("display_data", data={"text/html": "<p>x</p>", "text/plain": "x"})

@@ -48,6 +48,7 @@ class BuildOptions:
     lock_file: Path = paths.LOCK_FILE
     out: TextIO | None = None
     wait: bool = True
+    servers: bool = False
 
 
 @dataclass
@@ -282,7 +283,13 @@ def _build_stale(stale, options, reports_dir, build_root, out, clock):
 
     env = _kernel_environment(options, build_root)
     with clock.stage("start warm kernel parent"):
-        warm.start_for_build(options.kernel_name, env)
+        printer_server = None
+        if options.servers and warm.use_server(build_root, options.kernel_name, env):
+            from analysis_lib.publish.servers import Server
+
+            printer_server = Server(build_root, "printer")
+        else:
+            warm.start_for_build(options.kernel_name, env)
     try:
         with clock.stage("prepare jobs"):
             jobs, missing_pdf = _jobs(stale, options, reports_dir, build_root, env)
@@ -292,7 +299,8 @@ def _build_stale(stale, options, reports_dir, build_root, out, clock):
         progress = Progress(len(jobs), out)
         try:
             with clock.stage("build reports"):
-                results = run_jobs(jobs, max(1, min(options.jobs, len(jobs))), progress)
+                workers = max(1, min(options.jobs, len(jobs)))
+                results = run_jobs(jobs, workers, progress, printer_server)
         finally:
             progress.close()
     finally:

@@ -18,7 +18,9 @@ import os
 from pathlib import Path
 
 from analysis_lib.exceptions import BuildError
+from analysis_lib.publish import servers
 from analysis_lib.publish.browser import DevToolsPipe
+from analysis_lib.publish.servers import Server
 
 PRINT_OPTIONS = {
     "printBackground": True,
@@ -78,7 +80,7 @@ class PdfPrinter:
         pipe = self._pipe
         if pipe is None:
             raise BuildError(f"{html_path}: the PDF printer was closed")
-        session = self._tab()
+        session = self.open_tab()
         try:
             pipe.events.clear()
             pipe.call("Page.navigate", {"url": Path(html_path).resolve().as_uri()}, session)
@@ -94,7 +96,7 @@ class PdfPrinter:
             pipe.events.clear()
         return base64.b64decode(printed["data"])
 
-    def _tab(self) -> str:
+    def open_tab(self) -> str:
         """Return the session of the one tab every page is printed in, opening it on first use.
 
         One tab keeps one renderer process, whose fonts and caches stay loaded
@@ -128,25 +130,125 @@ class PdfPrinter:
         raise BuildError(f"{html_path}: Chromium did not load the page within {pipe.timeout:g} s")
 
 
-_shared: PdfPrinter | None = None
+class RemotePrinter:
+    """The print server of a build folder (:mod:`analysis_lib.publish.print_server`).
+
+    Same :meth:`print_pdf` as :class:`PdfPrinter`; the browser is the
+    server's, kept for the next build, so :meth:`close` leaves it running.
+
+    Parameters
+    ----------
+    chromium : Path
+        The browser binary.
+    server : Server
+        Where the print server listens; started here unless one with the same
+        key already runs.
+    timeout : float
+        Seconds a page may take to load and print.
+    """
+
+    def __init__(self, chromium: Path, server: Server, timeout: float = 120.0):
+        self.chromium, self.server, self.timeout = Path(chromium), server, timeout
+        self.owner = os.getpid()
+        key = print_server_key(self.chromium)
+        if not server.running(key):
+            _start_print_server(self.chromium, server, key)
+
+    def close(self) -> None:
+        """Nothing to do: the server's browser stays for the next build."""
+
+    def print_pdf(self, html_path: Path) -> bytes:
+        """Return the PDF of ``html_path`` as the server's Chromium prints it.
+
+        Raises
+        ------
+        BuildError
+            When the server does not answer in time or its browser fails.
+        """
+        import json
+        import socket
+
+        request = json.dumps({"html": str(Path(html_path).resolve())}).encode() + b"\n"
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as channel:
+                channel.settimeout(self.timeout + 60)
+                channel.connect(str(self.server.address))
+                channel.sendall(request)
+                with channel.makefile("rb") as reader:
+                    header = json.loads(reader.readline() or b"{}")
+                    if "error" in header:
+                        raise BuildError(header["error"])
+                    data = reader.read(int(header["size"]))
+        except (OSError, ValueError, KeyError) as error:
+            raise BuildError(
+                f"{html_path}: the print server in {self.server.folder} did not answer ({error})"
+            ) from None
+        if len(data) != int(header["size"]):
+            raise BuildError(f"{html_path}: the print server sent a truncated PDF")
+        return data
 
 
-def shared_printer(chromium: Path) -> PdfPrinter:
-    """Return this process's printer, starting Chromium on first use.
+def print_server_key(chromium: Path) -> str:
+    """Return the key of a print server: the browser and the code that drives it."""
+    here = Path(__file__).parent
+    stat = chromium.stat() if chromium.exists() else None
+    code = servers.file_hash(here / "printer.py", here / "browser.py", here / "print_server.py")
+    return servers.key_of("printer", str(chromium), stat and stat.st_mtime_ns, code)
+
+
+def _start_print_server(chromium: Path, server: Server, key: str) -> None:
+    import subprocess
+    import sys
+
+    try:
+        listener = server.listen(key)
+    except OSError as error:
+        raise BuildError(
+            f"{server.address}: cannot open the print server's socket: {error}"
+        ) from None
+    try:
+        arguments = [str(listener.fileno()), f"{servers.idle_seconds():g}", str(server.address)]
+        subprocess.run(
+            [sys.executable, "-m", "analysis_lib.publish.print_server", *arguments, str(chromium)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            pass_fds=(listener.fileno(),),
+            check=True,
+            timeout=60,
+        )  # returns as soon as the server has forked itself away
+    except (OSError, subprocess.SubprocessError) as error:
+        server.stop()
+        raise BuildError(f"cannot start the print server: {error}") from None
+    finally:
+        listener.close()
+
+
+_shared: PdfPrinter | RemotePrinter | None = None
+
+
+def shared_printer(chromium: Path, server: Server | None = None) -> PdfPrinter | RemotePrinter:
+    """Return this process's printer, starting Chromium (or the print server) on first use.
 
     A forked worker never uses its parent's browser: it starts its own. The
     printer is closed by :func:`close_shared_printer`, or when a
-    ``multiprocessing`` worker exits.
+    ``multiprocessing`` worker exits. With ``server`` (a build with servers)
+    the pages go to the print server of the build folder, started if needed.
     """
     global _shared
-    if _shared is not None and (_shared.owner != os.getpid() or _shared.chromium != chromium):
+    if _shared is not None and (
+        _shared.owner != os.getpid()
+        or _shared.chromium != chromium
+        or (server is not None and getattr(_shared, "server", None) != server)
+    ):
         if _shared.owner == os.getpid():
             _shared.close()
         _shared = None
     if _shared is None:
         from multiprocessing import util
 
-        _shared = PdfPrinter(chromium)
+        _shared = PdfPrinter(chromium) if server is None else RemotePrinter(chromium, server)
         util.Finalize(_shared, _shared.close, exitpriority=10)
     return _shared
 

@@ -325,11 +325,13 @@ def _chromium(jobs: list) -> Path | None:
     return None
 
 
-def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
+def run_jobs(jobs: list, workers: int, progress: Progress, printer_server=None) -> dict:
     """Build every job; return results by key, or raise the first failure.
 
     The workers execute and export; this process prints the PDFs in its one
-    browser, started at once so that it is ready by the first PDF.
+    browser, started at once so that it is ready by the first PDF, or through
+    ``printer_server`` (a :class:`~analysis_lib.publish.servers.Server`), whose
+    browser stays for the next build.
     """
     from analysis_lib.publish.printer import close_shared_printer, shared_printer
     from analysis_lib.publish.warm import close_warm_parent
@@ -338,7 +340,7 @@ def run_jobs(jobs: list, workers: int, progress: Progress) -> dict:
     chromium = _chromium(jobs)
     try:
         if chromium is not None:
-            shared_printer(chromium)
+            shared_printer(chromium, printer_server)
         if workers <= 1:
             for job in jobs:
                 try:
@@ -363,7 +365,9 @@ def _run_in_pool(jobs: list, workers: int, progress: Progress, results: dict, fa
 
     from analysis_lib.publish.convert import prepare_exporters
 
-    prepare_exporters(sorted({job.lang for job in jobs}))  # once, shared by the forks
+    # Once, shared by the forks; the compiled templates are kept for the next build.
+    languages = sorted({job.lang for job in jobs})
+    prepare_exporters(languages, jobs[0].build_root / "cache" / "templates")
     # fork: the workers inherit papermill, nbconvert and the exporters from here.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(

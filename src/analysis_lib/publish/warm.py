@@ -25,8 +25,11 @@ import time
 from pathlib import Path
 
 from analysis_lib.exceptions import BuildError
+from analysis_lib.publish import servers
+from analysis_lib.publish.servers import Server
 
 PARENT_SCRIPT = Path(__file__).with_name("warm_parent.py")
+LIBRARY_ENV = "ANALYSIS_LIB_WARM_LIBRARY"  # read by the warm parent
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 # What the preloaded libraries read from the environment when they are imported.
 IMPORT_TIME_ENV = ("MATPLOTLIBRC", "MPLBACKEND", "MPLCONFIGDIR", "PYTHONPATH", "PYTHONHASHSEED")
@@ -42,6 +45,26 @@ def interpreter(kernel_cmd: list[str]) -> list[str] | None:
         if kernel_cmd[index : index + 2] == ["-m", "ipykernel_launcher"]:
             return kernel_cmd[:index]
     return None
+
+
+# What the notebooks' code imports from the library; the warm parent imports it
+# once (about 0.25 s a kernel), never the building and publishing code.
+LIBRARY_PACKAGES = ("stories", "views", "claims", "loaders", "plots", "metrics", "article")
+LIBRARY_MODULES = ("phrases", "i18n", "record", "params", "vocabulary", "paths")
+
+
+def library_modules() -> list[str]:
+    """Return the analysis_lib modules a warm parent imports for its kernels."""
+    root = Path(__file__).resolve().parent.parent
+    names = [f"analysis_lib.{name}" for name in LIBRARY_MODULES]
+    for package in LIBRARY_PACKAGES:
+        names.append(f"analysis_lib.{package}")
+        names += [
+            f"analysis_lib.{package}.{path.stem}"
+            for path in sorted((root / package).glob("*.py"))
+            if path.stem != "__init__" and path.stem != "__main__" and path.stem != "commands"
+        ]
+    return names
 
 
 def kernel_env(env: dict) -> dict:
@@ -115,43 +138,68 @@ class WarmParent:
         Seconds the parent may take to import and to answer a request.
     """
 
-    def __init__(self, python: list[str], env: dict, timeout: float = 300.0):
+    def __init__(
+        self, python: list[str], env: dict, timeout: float = 300.0, server: Server | None = None
+    ):
         import socket
         import tempfile
 
         from analysis_lib.publish.browser import parent_death_signal
 
         self.python, self.env, self.owner, self.timeout = python, dict(env), os.getpid(), timeout
-        self.folder = Path(tempfile.mkdtemp(prefix="analysis-lib-warm-"))
-        self.address = str(self.folder / "parent")
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server = server
+        parent_env = {**self.env, LIBRARY_ENV: ",".join(library_modules())}
+        self.folder = None if server else Path(tempfile.mkdtemp(prefix="analysis-lib-warm-"))
         try:
-            listener.bind(self.address)
-            listener.listen(64)
+            if server is None:
+                self.address = str(self.folder / "parent")
+                listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                listener.bind(self.address)
+                listener.listen(64)
+                tail, options = [str(os.getpid())], {"preexec_fn": parent_death_signal()}
+            else:
+                self.address = str(server.address)
+                listener = server.listen(server_key(python, env))
+                tail, options = ["0", f"{servers.idle_seconds():g}", self.address], {}
+        except OSError as error:
+            self._remove_folder()
+            raise BuildError(
+                f"{PARENT_SCRIPT.name}: cannot open the warm kernel parent's socket: {error}"
+            ) from None
+        try:
             self.process = subprocess.Popen(
-                [
-                    *python,
-                    "-c",
-                    _RUN,
-                    str(PARENT_SCRIPT),
-                    str(listener.fileno()),
-                    str(os.getpid()),
-                ],
+                [*python, "-c", _RUN, str(PARENT_SCRIPT), str(listener.fileno()), *tail],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                env=self.env,
+                env=parent_env,
                 start_new_session=True,
                 pass_fds=(listener.fileno(),),
-                preexec_fn=parent_death_signal(),
+                **options,
             )
+            if server is not None:
+                self.process.wait()  # the server forks itself away at once
+                self.process = None
         except OSError as error:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            self._remove_folder()
             raise BuildError(
                 f"{PARENT_SCRIPT.name}: cannot start the warm kernel parent: {error}"
             ) from None
         finally:
             listener.close()  # the parent's copy only: a dead parent then refuses requests
+
+    @classmethod
+    def attach(cls, python: list[str], env: dict, server: Server) -> WarmParent:
+        """Return the running kernel server of ``server`` as a parent (it is not started)."""
+        parent = cls.__new__(cls)
+        parent.python, parent.env, parent.owner, parent.timeout = python, dict(env), 0, 300.0
+        parent.server, parent.folder, parent.process = server, None, None
+        parent.address = str(server.address)
+        return parent
+
+    def _remove_folder(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def fits(self, kernel_cmd: list[str], env: dict) -> bool:
         """Whether a kernel of this command and environment can be forked from this parent."""
@@ -163,6 +211,8 @@ class WarmParent:
 
     def alive(self) -> bool:
         """Whether the parent still runs (checked without reaping it from another process)."""
+        if self.server is not None:
+            return self.server.running()
         if os.getpid() == self.owner:
             return self.process.poll() is None
         return ForkedKernel(self.process.pid).poll() is None
@@ -197,8 +247,11 @@ class WarmParent:
             ) from None
 
     def close(self) -> None:
-        """End the parent (its kernels die with it); only the process that started it can."""
-        if os.getpid() != self.owner:
+        """End the parent (its kernels die with it); only the process that started it can.
+
+        A server is left running for the next build.
+        """
+        if os.getpid() != self.owner or self.server is not None:
             return
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
@@ -272,6 +325,54 @@ def start_for_build(kernel_name: str, env: dict) -> None:
         return
     close_warm_parent()
     _parent = _start(python, full_env)
+
+
+def server_key(python: list[str], env: dict) -> str:
+    """Return the key of a kernel server: interpreter, import-time environment, library
+    code, locked packages."""
+    from analysis_lib.publish import manifest
+
+    imported = {name: env.get(name) for name in IMPORT_TIME_ENV}
+    # The library it preloads, the locked packages, its own code (part of the library).
+    return servers.key_of("kernels", python, imported, manifest.shared_inputs())
+
+
+def use_server(build_root: Path, kernel_name: str, env: dict) -> bool:
+    """Use the kernel server of ``build_root``, starting it if none fits; False if none can be.
+
+    The workers forked afterwards ask it for their kernels, as they would a
+    build's own warm parent; it stays for the next build
+    (:mod:`analysis_lib.publish.servers`).
+
+    Parameters
+    ----------
+    build_root : Path
+        The build folder.
+    kernel_name : str
+        The Jupyter kernel the build runs.
+    env : dict
+        The environment the build adds to the kernels' (``MATPLOTLIBRC`` ...).
+    """
+    global _parent
+    server = servers.Server(build_root, "kernels")
+    if not _enabled() or not server.usable():
+        return False
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        return False  # the build reports the missing kernel itself
+    python = interpreter(spec.argv)
+    if python is None:
+        return False
+    full_env = kernel_env({**os.environ, **env, **(spec.env or {})})
+    close_warm_parent()
+    if server.running(server_key(python, full_env)):
+        _parent = WarmParent.attach(python, full_env, server)
+    else:
+        _parent = WarmParent(python, full_env, server=server)
+    return True
 
 
 def close_warm_parent() -> None:

@@ -1,7 +1,6 @@
 """A warm parent for kernels: imports the heavy libraries once, then forks a kernel per request.
 
-Run as a script by :mod:`analysis_lib.publish.warm` (never imported by the
-library, so it loads nothing of analysis_lib). It gets a listening Unix
+Run as a script by :mod:`analysis_lib.publish.warm`. It gets a listening Unix
 socket as the file descriptor in its next-to-last argument, already bound, so a request can be
 sent before the imports are done: it waits in the socket's queue. Each
 connection carries one JSON request, ``{"argv": [...], "env": {...}, "cwd":
@@ -9,8 +8,20 @@ connection carries one JSON request, ``{"argv": [...], "env": {...}, "cwd":
 The child becomes ``python -m ipykernel_launcher <argv>`` in a new session:
 the environment, working folder, ``sys.path`` and random seeds of a fresh
 kernel, its output appended to the log. A kernel dies with this process and
-with the process that asked for it (``owner``); this process dies with the
-one that started it (its last argument).
+with the process that asked for it (``owner``).
+
+After the libraries of :data:`PRELOAD` it imports the modules of analysis_lib
+named in ``ANALYSIS_LIB_WARM_LIBRARY`` (a module that fails to import is left
+for the kernel, which reports the error); a kernel's environment is its
+own, and the library reads its environment variables when called, not when
+imported.
+
+Arguments after the socket: the process it dies with, or ``0`` for a build
+server (:mod:`analysis_lib.publish.servers`) that outlives the build, followed
+then by its idle seconds and its socket's path. A server ends once it has had
+no request and no live kernel for its idle seconds, or as soon as its socket's
+path no longer leads to its socket (the build folder was removed, or a newer
+server took the path).
 """
 
 import ctypes
@@ -21,6 +32,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 
 PRELOAD = (
     "numpy",
@@ -55,9 +67,12 @@ PRELOAD = (
     "matplotlib.backends.backend_svg",
     "pandas.io.formats.html",
 )
+# The library modules to import after PRELOAD, comma-separated (set by the build).
+LIBRARY_ENV = "ANALYSIS_LIB_WARM_LIBRARY"
 PR_SET_PDEATHSIG, PR_SET_NAME = 1, 15
 KERNEL_NAME = b"warm-kernel"  # the kernel's process name (its command line is the parent's)
 OWNER_POLL_SECONDS = 0.5  # without pidfd_open only
+SERVER_CHECK_SECONDS = 2.0  # how often a server looks at its socket's path and its idle time
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -121,10 +136,50 @@ def _become_kernel(request: dict, parent: int) -> None:
     kernelapp.launch_new_instance()
 
 
-def _serve(listener: socket.socket) -> None:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def socket_file(path: str) -> tuple[int, int]:
+    """Return the device and inode of the socket file at ``path`` (a server's own, at start)."""
+    status = os.stat(path)
+    return status.st_dev, status.st_ino
+
+
+def keep_serving(own: tuple[int, int], path: str, idle: float, last: float, kernels) -> bool:
+    """Whether a build server goes on: its socket file ``own`` is still at ``path``, and
+    it had a request within ``idle`` seconds or has a live kernel."""
+    try:
+        if socket_file(path) != own:
+            return False
+    except OSError:
+        return False
+    kernels[:] = [pid for pid in kernels if _alive(pid)]
+    return bool(kernels) or time.monotonic() - last < idle
+
+
+def _serve(listener: socket.socket, idle: float | None = None, path: str = "") -> None:
     server = os.getpid()
+    kernels: list[int] = []
+    last = time.monotonic()
+    if idle is not None:
+        own = socket_file(path)
+        listener.settimeout(SERVER_CHECK_SECONDS)
     while True:
-        connection, _ = listener.accept()
+        try:
+            connection, _ = listener.accept()
+        except TimeoutError:
+            if keep_serving(own, path, idle, last, kernels):
+                continue
+            return
+        last = time.monotonic()
+        connection.settimeout(None)
         with connection, connection.makefile("rb") as reader:
             line = reader.readline()
             if not line:
@@ -140,19 +195,33 @@ def _serve(listener: socket.socket) -> None:
                     code = 0
                 finally:
                     os._exit(code)
+            kernels.append(pid)
             connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
 
 
 def main() -> None:
     """Preload, then serve fork requests on the inherited socket."""
-    _die_with_parent(int(sys.argv[-1]))
-    listener = socket.socket(fileno=int(sys.argv[-2]))
+    fd, starter, *server = sys.argv[2:]  # after "-c" and this script's path
+    if int(starter):
+        _die_with_parent(int(starter))
+    elif os.fork() > 0:
+        os._exit(0)  # a server is nobody's child: the build that started it goes on and ends
+    listener = socket.socket(fileno=int(fd))
     import importlib
 
     for name in PRELOAD:
         importlib.import_module(name)
+    for name in filter(None, os.environ.get(LIBRARY_ENV, "").split(",")):
+        try:
+            importlib.import_module(name)
+        except Exception:
+            continue
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
-    _serve(listener)
+    if server:
+        idle, path = server
+        _serve(listener, float(idle), path)
+    else:
+        _serve(listener)
 
 
 if __name__ == "__main__":
