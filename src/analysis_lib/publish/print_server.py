@@ -1,74 +1,96 @@
-"""The PDF printer as a build server: one Chromium kept between builds.
+"""The PDF printer as a build server: Chromium kept between builds, a browser per core.
 
-Started by :func:`analysis_lib.publish.printer.shared_printer` for a build
+Started by :class:`analysis_lib.publish.printer.RemotePrinter` for a build
 with servers (:mod:`analysis_lib.publish.servers`), as ``python -m
 analysis_lib.publish.print_server FD IDLE SOCKET CHROMIUM``: it forks itself
-away from the build, starts Chromium and opens its tab at once, then prints
-one page per connection. A request is one JSON line, ``{"html": path}``; the
-answer is a JSON line, ``{"size": n}`` followed by the n bytes of the PDF as
-Chromium printed it, or ``{"error": message}``. It ends like the kernel
-server: idle, or when its socket's path no longer leads to its socket; its
-browser dies with it.
+away from the build, starts :data:`BROWSERS` Chromiums with their tabs open,
+then prints one page per connection, as many at once as it has browsers (the
+two reports of one notebook print side by side). A request is one JSON line,
+``{"html": path}``; the answer is a JSON line, ``{"size": n}`` followed by
+the n bytes of the PDF as Chromium printed it, or ``{"error": message}``. It
+ends like the kernel server: idle, or when its socket's path no longer leads
+to its socket; after a browser fails it ends once the pages in hand are
+answered, and the next build starts a new one. Its browsers die with it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import queue
 import socket
 import sys
+import threading
 import time
 from pathlib import Path
 
+BROWSERS = max(1, min(2, os.cpu_count() or 1))
 
-def _answer(printer, request: dict) -> tuple[dict, bytes]:
+
+def _answer(printer, connection: socket.socket) -> bool:
+    """Print the page one connection asks for and send it; False if the browser failed."""
     from analysis_lib.exceptions import BuildError
 
-    try:
-        data = printer.print_pdf(Path(request["html"]))
-    except (BuildError, KeyError, TypeError) as error:
-        return {"error": str(error)}, b""
-    return {"size": len(data)}, data
+    with connection, connection.makefile("rb") as reader:
+        line = reader.readline()
+        if not line:
+            return True  # a probe: is the server there?
+        try:
+            data = printer.print_pdf(Path(json.loads(line)["html"]))
+            header, healthy = {"size": len(data)}, True
+        except (BuildError, KeyError, TypeError, ValueError) as error:
+            header, data, healthy = {"error": str(error)}, b"", False
+        with contextlib.suppress(OSError):  # the build that asked may be gone
+            connection.sendall(json.dumps(header).encode() + b"\n" + data)
+    return healthy
+
+
+def _print_loop(printer, pages: queue.Queue, broken: threading.Event) -> None:
+    while (connection := pages.get()) is not None:
+        if not _answer(printer, connection):
+            broken.set()
 
 
 def serve(listener: socket.socket, idle: float, path: str, chromium: Path) -> None:
-    """Print the pages asked for on ``listener`` until idle or replaced."""
-    from analysis_lib.exceptions import BuildError
+    """Print the pages asked for on ``listener`` until idle, replaced or broken."""
     from analysis_lib.publish.printer import PdfPrinter
     from analysis_lib.publish.warm_parent import SERVER_CHECK_SECONDS, keep_serving, socket_file
 
     own = socket_file(path)
-    printer = PdfPrinter(chromium)
+    printers = []
     try:
-        printer.open_tab()
+        for _ in range(BROWSERS):  # started before any thread, so no fork meets a thread
+            printers.append(PdfPrinter(chromium))
+            printers[-1].open_tab()
+        pages: queue.Queue = queue.Queue()
+        broken = threading.Event()
+        threads = [
+            threading.Thread(target=_print_loop, args=(p, pages, broken), daemon=True)
+            for p in printers
+        ]
+        for thread in threads:
+            thread.start()
         listener.settimeout(SERVER_CHECK_SECONDS)
         last = time.monotonic()
-        while True:
+        while not broken.is_set():
             try:
                 connection, _ = listener.accept()
             except TimeoutError:
                 if keep_serving(own, path, idle, last, []):
                     continue
-                return
+                break
             last = time.monotonic()
             connection.settimeout(None)
-            with connection, connection.makefile("rb") as reader:
-                line = reader.readline()
-                if not line:
-                    continue  # a probe: is the server there?
-                header, data = _answer(printer, json.loads(line))
-                try:
-                    connection.sendall(json.dumps(header).encode() + b"\n" + data)
-                except OSError:
-                    continue  # the build that asked is gone
-            if "error" in header:
-                printer.close()  # a browser that failed once is replaced
-                try:
-                    printer = PdfPrinter(chromium)
-                except BuildError:
-                    return
+            pages.put(connection)
+        listener.close()
+        for _ in threads:
+            pages.put(None)
+        for thread in threads:
+            thread.join()
     finally:
-        printer.close()
+        for printer in printers:
+            printer.close()
 
 
 def main() -> None:

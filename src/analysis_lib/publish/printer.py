@@ -57,6 +57,8 @@ class PdfPrinter:
         Seconds a page may take to load and print.
     """
 
+    concurrency = 1  # pages it prints at once: one tab, one thread
+
     def __init__(self, chromium: Path, timeout: float = 120.0):
         self.chromium = Path(chromium)
         self.owner = os.getpid()
@@ -148,7 +150,10 @@ class RemotePrinter:
     """
 
     def __init__(self, chromium: Path, server: Server, timeout: float = 120.0):
+        from analysis_lib.publish.print_server import BROWSERS
+
         self.chromium, self.server, self.timeout = Path(chromium), server, timeout
+        self.concurrency = BROWSERS  # pages it prints at once
         self.owner = os.getpid()
         key = print_server_key(self.chromium)
         if not server.running(key):
@@ -251,6 +256,11 @@ def shared_printer(chromium: Path, server: Server | None = None) -> PdfPrinter |
         _shared = PdfPrinter(chromium) if server is None else RemotePrinter(chromium, server)
         util.Finalize(_shared, _shared.close, exitpriority=10)
     return _shared
+
+
+def printing_concurrency() -> int:
+    """Return how many pages this process's printer prints at once (1 before it starts)."""
+    return getattr(_shared, "concurrency", 1) if _shared is not None else 1
 
 
 def close_shared_printer() -> None:

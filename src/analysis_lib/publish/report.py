@@ -359,35 +359,58 @@ def run_jobs(jobs: list, workers: int, progress: Progress, printer_server=None) 
     return results
 
 
+def _worker_failed(job: ReportJob, error: BaseException) -> BuildError:
+    if isinstance(error, BuildError):
+        return error
+    return BuildError(
+        f"{job.display_name} ({job.lang}): worker failed: {type(error).__name__}: {error}"
+    )
+
+
 def _run_in_pool(jobs: list, workers: int, progress: Progress, results: dict, failures: list):
+    """Execute in forked workers; print each report's PDF as its worker hands it back.
+
+    PDFs print in threads of this process, as many at once as the printer
+    takes (two with the print server, one with the build's own browser).
+    """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 
     from analysis_lib.publish.convert import prepare_exporters
+    from analysis_lib.publish.printer import printing_concurrency
 
     # Once, shared by the forks; the compiled templates are kept for the next build.
     languages = sorted({job.lang for job in jobs})
     prepare_exporters(languages, jobs[0].build_root / "cache" / "templates")
     # fork: the workers inherit papermill, nbconvert and the exporters from here.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=die_with_leader,
-        initargs=(os.getpid(),),
-    ) as pool:
-        futures = {pool.submit(build_report, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                results[job.key] = print_report(job, future.result())
-            except Exception as error:  # BuildError, or a worker that died
-                if not isinstance(error, BuildError):
-                    error = BuildError(
-                        f"{job.display_name} ({job.lang}): worker failed: "
-                        f"{type(error).__name__}: {error}"
-                    )
-                failures.append(error)
-                pool.shutdown(wait=True, cancel_futures=True)
-                break
-            progress.report(job, results[job.key])
+    with (
+        ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=die_with_leader,
+            initargs=(os.getpid(),),
+        ) as pool,
+        ThreadPoolExecutor(max_workers=printing_concurrency()) as printing,
+    ):
+        built = {pool.submit(build_report, job): job for job in jobs}
+        printed: dict = {}
+        waiting = set(built)
+        while waiting and not failures:
+            done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = built.get(future) or printed[future]
+                try:
+                    result = future.result()
+                except Exception as error:  # BuildError, or a worker that died
+                    failures.append(_worker_failed(job, error))
+                    break
+                if future in built:
+                    printing_job = printing.submit(print_report, job, result)
+                    printed[printing_job] = job
+                    waiting.add(printing_job)
+                else:
+                    results[job.key] = result
+                    progress.report(job, result)
+        if failures:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -29,7 +29,7 @@ from analysis_lib.publish import servers
 from analysis_lib.publish.servers import Server
 
 PARENT_SCRIPT = Path(__file__).with_name("warm_parent.py")
-LIBRARY_ENV = "ANALYSIS_LIB_WARM_LIBRARY"  # read by the warm parent
+LIBRARY_ENV = "ANALYSIS_LIB_WARM_LIBRARY"  # read by the warm parent: prepare the library
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 # What the preloaded libraries read from the environment when they are imported.
 IMPORT_TIME_ENV = ("MATPLOTLIBRC", "MPLBACKEND", "MPLCONFIGDIR", "PYTHONPATH", "PYTHONHASHSEED")
@@ -45,26 +45,6 @@ def interpreter(kernel_cmd: list[str]) -> list[str] | None:
         if kernel_cmd[index : index + 2] == ["-m", "ipykernel_launcher"]:
             return kernel_cmd[:index]
     return None
-
-
-# What the notebooks' code imports from the library; the warm parent imports it
-# once (about 0.25 s a kernel), never the building and publishing code.
-LIBRARY_PACKAGES = ("stories", "views", "claims", "loaders", "plots", "metrics", "article")
-LIBRARY_MODULES = ("phrases", "i18n", "record", "params", "vocabulary", "paths")
-
-
-def library_modules() -> list[str]:
-    """Return the analysis_lib modules a warm parent imports for its kernels."""
-    root = Path(__file__).resolve().parent.parent
-    names = [f"analysis_lib.{name}" for name in LIBRARY_MODULES]
-    for package in LIBRARY_PACKAGES:
-        names.append(f"analysis_lib.{package}")
-        names += [
-            f"analysis_lib.{package}.{path.stem}"
-            for path in sorted((root / package).glob("*.py"))
-            if path.stem != "__init__" and path.stem != "__main__" and path.stem != "commands"
-        ]
-    return names
 
 
 def kernel_env(env: dict) -> dict:
@@ -148,7 +128,7 @@ class WarmParent:
 
         self.python, self.env, self.owner, self.timeout = python, dict(env), os.getpid(), timeout
         self.server = server
-        parent_env = {**self.env, LIBRARY_ENV: ",".join(library_modules())}
+        parent_env = {**self.env, LIBRARY_ENV: "1"}
         self.folder = None if server else Path(tempfile.mkdtemp(prefix="analysis-lib-warm-"))
         try:
             if server is None:

@@ -10,11 +10,11 @@ the environment, working folder, ``sys.path`` and random seeds of a fresh
 kernel, its output appended to the log. A kernel dies with this process and
 with the process that asked for it (``owner``).
 
-After the libraries of :data:`PRELOAD` it imports the modules of analysis_lib
-named in ``ANALYSIS_LIB_WARM_LIBRARY`` (a module that fails to import is left
-for the kernel, which reports the error); a kernel's environment is its
-own, and the library reads its environment variables when called, not when
-imported.
+After the libraries of :data:`PRELOAD`, with ``ANALYSIS_LIB_WARM_LIBRARY``
+set, it does the library's own start once for all its kernels
+(:func:`analysis_lib.publish.warm_library.prepare`); a kernel's environment
+is its own, and the library reads its environment variables when called,
+not when imported.
 
 Arguments after the socket: the process it dies with, or ``0`` for a build
 server (:mod:`analysis_lib.publish.servers`) that outlives the build, followed
@@ -68,7 +68,7 @@ PRELOAD = (
     "pandas.io.formats.html",
 )
 # The library modules to import after PRELOAD, comma-separated (set by the build).
-LIBRARY_ENV = "ANALYSIS_LIB_WARM_LIBRARY"
+LIBRARY_ENV = "ANALYSIS_LIB_WARM_LIBRARY"  # set by the build: prepare the library
 PR_SET_PDEATHSIG, PR_SET_NAME = 1, 15
 KERNEL_NAME = b"warm-kernel"  # the kernel's process name (its command line is the parent's)
 OWNER_POLL_SECONDS = 0.5  # without pidfd_open only
@@ -211,11 +211,13 @@ def main() -> None:
 
     for name in PRELOAD:
         importlib.import_module(name)
-    for name in filter(None, os.environ.get(LIBRARY_ENV, "").split(",")):
+    if os.environ.get(LIBRARY_ENV):
         try:
-            importlib.import_module(name)
-        except Exception:
-            continue
+            from analysis_lib.publish.warm_library import prepare
+
+            prepare()
+        except Exception:  # the kernels import it again and report the error
+            pass
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     if server:
         idle, path = server
