@@ -85,3 +85,33 @@ def test_memory_sampler_measures_the_tree_of_a_command():
     assert memory.peak["build process"] >= 50
     assert memory.total >= memory.peak["build process"]
     assert memory.summary().startswith("peak PSS MiB: build process ")
+
+
+def test_memory_sampler_counts_build_servers_that_are_nobodys_children(tmp_path):
+    import shlex
+    import subprocess
+    import sys
+    import time
+
+    from analysis_lib.bench import measure
+
+    folder = tmp_path / "build" / "servers"
+    marker = tmp_path / "server-ready"
+    # A stand-in server: a grandchild the shell leaves behind, its socket folder in its
+    # command line, like the real ones (which fork themselves away from the build).
+    hold = (
+        "import pathlib, sys, time; data = b'x' * 60_000_000; "
+        f"pathlib.Path({str(marker)!r}).touch(); time.sleep(2)"
+    )
+    command = [sys.executable, "-c", hold, str(folder / "kernels.sock")]
+    subprocess.run(["sh", "-c", shlex.join(command) + " >/dev/null 2>&1 &"], check=True)
+    deadline = time.monotonic() + 10
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    with measure.MemorySampler(interval=0.05, servers=folder) as memory:
+        subprocess.run([sys.executable, "-c", "import time; time.sleep(0.5)"], check=True)
+    with measure.MemorySampler(interval=0.05) as without:
+        subprocess.run([sys.executable, "-c", "import time; time.sleep(0.5)"], check=True)
+
+    assert memory.peak["worker"] >= 50  # the stand-in server, counted as a process of its own
+    assert memory.total >= without.total + 50

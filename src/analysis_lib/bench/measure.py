@@ -207,7 +207,8 @@ class MemorySampler:
     """Sample the memory of a command's process tree while it runs (Linux ``/proc``).
 
     Use as a context manager around a build started with ``subprocess``; the
-    tree is every process descended from this one. Records, per role (see
+    tree is every process descended from this one, and from the build servers
+    whose sockets are in ``servers`` (they are nobody's children). Records, per role (see
     :data:`MEMORY_ROLES`), the largest proportional set size (PSS) one process
     of that role reached, the browser's summed over its processes, and the
     largest total of the whole tree. PSS shares the pages that forked
@@ -215,8 +216,10 @@ class MemorySampler:
     counted twice.
     """
 
-    def __init__(self, interval: float = 0.2):
+    def __init__(self, interval: float = 0.2, servers: Path | None = None):
         self.interval, self.peak, self.total = interval, dict.fromkeys(MEMORY_ROLES, 0.0), 0.0
+        # Build servers are nobody's children: found by their socket folder in their command line.
+        self.servers = os.fsencode(servers) if servers is not None else None
 
     def __enter__(self) -> MemorySampler:
         import threading
@@ -237,6 +240,16 @@ class MemorySampler:
             except OSError:
                 continue
 
+    def _servers(self, pids) -> set[str]:
+        found = set()
+        for pid in pids if self.servers else ():
+            try:
+                if self.servers in (Path("/proc") / pid / "cmdline").read_bytes():
+                    found.add(pid)
+            except OSError:
+                continue
+        return found
+
     def sample(self) -> None:
         """Take one sample of every process below this one."""
         me = str(os.getpid())
@@ -247,7 +260,7 @@ class MemorySampler:
             except OSError:
                 continue
             parents[pid] = stat.rsplit(")", 1)[1].split()[1]
-        tree, grew = set(), True
+        tree, grew = self._servers(parents), True
         while grew:
             found = {p for p, parent in parents.items() if parent == me or parent in tree}
             grew, tree = not found <= tree, tree | found

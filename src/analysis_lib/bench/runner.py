@@ -11,6 +11,7 @@ from analysis_lib import paths
 from analysis_lib.bench import measure
 from analysis_lib.bench.table import Row
 from analysis_lib.exceptions import must_be_one_of
+from analysis_lib.publish import servers
 from analysis_lib.vocabulary import LANGS
 
 SECTIONS = ("build", "floor", "rebuild", "importer", "metrics")
@@ -99,8 +100,10 @@ def _build_rows(options: BenchOptions, work: Path, wanted: set[str]) -> list[Row
             source, scratch, jobs=options.jobs, languages=languages, pdf=options.pdf, force=force
         )
 
-    memory = measure.MemorySampler()
+    memory = measure.MemorySampler(servers=scratch / "build" / "servers")
     for attempt in range(options.repeat):
+        # A cold build starts its build servers too: none is left from the run before.
+        servers.stop_all(scratch / "build")
         shutil.rmtree(scratch, ignore_errors=True)
         with memory:
             full.append(build(force=True)[0])
@@ -112,6 +115,7 @@ def _build_rows(options: BenchOptions, work: Path, wanted: set[str]) -> list[Row
             rebuilt.append(built)
             measure.touch_notebook(source / notebooks[0].name, f"run {attempt}")
             touched.append(build(force=False)[0])
+        servers.stop_all(scratch / "build")  # nothing of the build runs beside the loops below
         if "build" in wanted:
             naive.append(
                 measure.naive_loop(

@@ -60,24 +60,32 @@ def prepare() -> list[str]:
 def _draw_with_the_fonts() -> None:
     import io
 
+    import matplotlib
     import matplotlib.pyplot as plt
 
     from analysis_lib.plots.theme import PNG_DPI, set_theme
 
-    set_theme()
-    fig, ax = plt.subplots(figsize=(2, 1), layout="constrained")
-    ax.set_title(_SAMPLE_TEXT)
-    ax.set_xlabel(_SAMPLE_TEXT, fontsize="small")
-    fig.savefig(io.BytesIO(), format="png", dpi=PNG_DPI)
-    plt.close(fig)
+    # The fonts stay loaded; the settings go back, so a kernel starts with matplotlib's own.
+    with matplotlib.rc_context():
+        set_theme()
+        fig, ax = plt.subplots(figsize=(2, 1), layout="constrained")
+        ax.set_title(_SAMPLE_TEXT)
+        ax.set_xlabel(_SAMPLE_TEXT, fontsize="small")
+        fig.savefig(io.BytesIO(), format="png", dpi=PNG_DPI)
+        plt.close(fig)
 
 
 def _load_the_data() -> None:
     from analysis_lib.claims.audit import TABLE_SOURCES, run_audit
     from analysis_lib.loaders import load_table, read_descriptor
+    from analysis_lib.loaders.descriptor import resolve_data_dir
+    from analysis_lib.loaders.tables import CACHE_MAX_CHARS
 
+    folder = resolve_data_dir()
     for resource in read_descriptor().get("resources", []):
-        load_table(resource["name"])
+        path = folder / str(resource.get("path", ""))
+        if path.is_file() and path.stat().st_size <= CACHE_MAX_CHARS:  # larger ones are not kept
+            load_table(resource["name"])
     for source in ("all", *TABLE_SOURCES):
         run_audit(source=source)
 

@@ -1,0 +1,197 @@
+"""Build servers: kept for the next build, replaced when their key changes, gone when asked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis_lib import cli
+from analysis_lib.exceptions import ParameterError
+from analysis_lib.publish import manifest, pipeline, servers, warm
+from analysis_lib.publish.printer import close_shared_printer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _pids_with(text: str) -> list[int]:
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = (Path("/proc") / pid / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if os.fsencode(text) in command:
+            found.append(int(pid))
+    return found
+
+
+def _gone_within(text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not _pids_with(text):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_server_is_running_only_with_a_listener_and_its_key(tmp_path):
+    server = servers.Server(tmp_path, "kernels")
+    assert not server.running()
+    listener = server.listen("key-a")
+    try:
+        assert server.running() and server.running("key-a")
+        assert not server.running("key-b")
+        assert server.key_file.read_text(encoding="utf-8") == "key-a\n"
+    finally:
+        listener.close()
+    assert not server.running()  # the socket file is there, nobody listens
+    server.stop()
+    assert not server.address.exists() and not server.key_file.exists()
+
+
+def test_listen_takes_the_place_of_an_old_socket(tmp_path):
+    server = servers.Server(tmp_path, "printer")
+    old = server.listen("old")
+    new = server.listen("new")
+    try:
+        assert server.running("new")
+        assert os.stat(server.address).st_ino != os.fstat(old.fileno()).st_ino
+    finally:
+        old.close()
+        new.close()
+
+
+def test_a_build_folder_too_deep_for_a_socket_builds_without_servers(tmp_path):
+    deep = tmp_path / ("d" * 120)
+    assert not servers.Server(deep, "kernels").usable()
+    assert servers.Server(tmp_path, "kernels").usable()
+
+
+@pytest.mark.parametrize("text", ["0", "-3", "soon", "nan"])
+def test_idle_seconds_must_be_positive(monkeypatch, text):
+    monkeypatch.setenv(servers.IDLE_ENV, text)
+    with pytest.raises(
+        ParameterError, match=f"must be a positive number of seconds; not '{text}'"
+    ):
+        servers.idle_seconds()
+
+
+def test_idle_seconds_default_and_setting(monkeypatch):
+    monkeypatch.delenv(servers.IDLE_ENV, raising=False)
+    assert servers.idle_seconds() == servers.DEFAULT_IDLE_SECONDS
+    monkeypatch.setenv(servers.IDLE_ENV, "2.5")
+    assert servers.idle_seconds() == 2.5
+
+
+def test_servers_are_off_in_the_test_suite_and_for_zero(monkeypatch):
+    assert not servers.enabled()  # tests/conftest.py: no test leaves servers behind
+    monkeypatch.setenv(servers.SERVERS_ENV, "1")
+    assert servers.enabled()
+
+
+def test_the_key_changes_with_any_part():
+    assert servers.key_of("a", 1) == servers.key_of("a", 1)
+    assert servers.key_of("a", 1) != servers.key_of("a", 2)
+
+
+def test_status_and_stop_on_an_empty_build_folder(tmp_path, capsys):
+    assert cli.main(["servers", "status", "--build-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "kernels: not running" in out and "printer: not running" in out
+    assert cli.main(["servers", "stop", "--build-dir", str(tmp_path)]) == 0
+    assert "no build server runs in" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_a_kernel_server_ends_when_its_socket_goes_or_it_is_idle(tmp_path, monkeypatch):
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    monkeypatch.setenv(servers.IDLE_ENV, "1")
+    spec = KernelSpecManager().get_kernel_spec("analysis-lib")
+    python = warm.interpreter(spec.argv)
+    env = warm.kernel_env(dict(os.environ))
+    first = warm.WarmParent(python, env, server=servers.Server(tmp_path / "a", "kernels"))
+    second = warm.WarmParent(python, env, server=servers.Server(tmp_path / "b", "kernels"))
+    assert first.alive() and second.alive()
+    servers.Server(tmp_path / "a", "kernels").stop()
+    assert _gone_within(str(tmp_path / "a"), 10), "a server outlived its socket file"
+    assert _gone_within(str(tmp_path / "b"), 15), "an idle server did not end"
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    """Two demo notebooks and their data; servers on, stopped after the test."""
+    (tmp_path / "notebooks").mkdir()
+    for stem in ("01-demo-growth", "02-demo-text"):
+        shutil.copy(FIXTURES / f"{stem}.ipynb", tmp_path / "notebooks")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "demo.csv").write_text(
+        "year,value,source_id\n2020,100.0,demo-src\n2023,126.3,demo-src\n", encoding="utf-8"
+    )
+    (data / "sources.csv").write_text(
+        "source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\n"
+        "demo-src,Demo,,Demo source,,https://example.org,2024-01-01,\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ANALYSIS_LIB_DATA_DIR", str(data))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(manifest, "library_hash", lambda *args: "pinned-library")
+    monkeypatch.setattr(pipeline, "build_commit", lambda: "0123abcd")
+    yield tmp_path
+    warm.close_warm_parent()
+    close_shared_printer()
+    servers.stop_all(tmp_path / "with" / "build")
+    assert _gone_within(str(tmp_path / "with" / "build" / "servers"), 10)
+
+
+def _build(tree: Path, name: str, **changes):
+    options = pipeline.BuildOptions(
+        notebooks_dir=tree / "notebooks",
+        reports_dir=tree / name / "reports",
+        build_dir=tree / name / "build",
+        data_dir=tree / "data",
+        jobs=2,
+        **changes,
+    )
+    pipeline.build(options)
+    return {
+        p.relative_to(options.reports_dir).as_posix(): p.read_bytes()
+        for p in options.reports_dir.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.mark.slow
+def test_a_build_with_servers_gives_the_bytes_of_one_without_and_keeps_them(tree):
+    without = _build(tree, "without")
+    assert not _pids_with(str(tree / "without" / "build" / "servers"))
+
+    first = _build(tree, "with", servers=True)
+    folder = tree / "with" / "build" / "servers"
+    kernels, printer = (
+        servers.Server(folder.parent, "kernels"),
+        servers.Server(folder.parent, "printer"),
+    )
+    assert kernels.running() and printer.running()
+    running = sorted(_pids_with(str(folder)))
+    second = _build(tree, "with", servers=True, force=True)
+
+    assert first == without and second == without
+    assert any(name.endswith(".pdf") for name in without)
+    assert set(running) <= set(_pids_with(str(folder))), "the second build started new servers"
+
+
+@pytest.mark.slow
+def test_a_changed_key_replaces_the_kernel_server(tree, monkeypatch):
+    _build(tree, "with", servers=True, pdf=False)
+    folder = tree / "with" / "build" / "servers"
+    old_key = (folder / "kernels.key").read_text(encoding="utf-8")
+    monkeypatch.setattr(manifest, "library_hash", lambda *args: "another-library")
+    _build(tree, "with", servers=True, pdf=False, force=True)
+    assert (folder / "kernels.key").read_text(encoding="utf-8") != old_key
+    assert servers.Server(folder.parent, "kernels").running()
