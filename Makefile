@@ -12,7 +12,7 @@ SETUP := $(STAMP) $(LAB_CONFIG)
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: help setup system data test lint format translations reports check golden bench lab lock clean
+.PHONY: help setup system data test lint format translations reports check golden bench lab lock stop clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -82,6 +82,9 @@ lab: $(SETUP) ## Start JupyterLab offline with the analysis-lib kernel
 
 lock: ## Regenerate requirements.lock from pyproject.toml (needs the network)
 	@tools/make-lock.sh
+
+stop: ## Stop the build servers (warm kernel parent, browser) kept for the next build
+	@if [ -x $(PY) ]; then $(PY) -m analysis_lib servers stop; fi
 
 clean: ## Remove build outputs and reports (keeps .venv/ and data/)
 	@rm -rf build reports/*.html reports/*.json reports/en reports/ru reports/figures

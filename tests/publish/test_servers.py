@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -124,7 +125,12 @@ def test_a_kernel_server_ends_when_its_socket_goes_or_it_is_idle(tmp_path, monke
 
 @pytest.fixture
 def tree(tmp_path, monkeypatch):
-    """Two demo notebooks and their data; servers on, stopped after the test."""
+    """Two demo notebooks and their data; servers on, stopped after the test.
+
+    The builds go to a short folder in /tmp: a socket path is at most 107 bytes,
+    and pytest-xdist's tmp_path can be longer.
+    """
+    short = Path(tempfile.mkdtemp(prefix="srv-", dir="/tmp"))
     (tmp_path / "notebooks").mkdir()
     for stem in ("01-demo-growth", "02-demo-text"):
         shutil.copy(FIXTURES / f"{stem}.ipynb", tmp_path / "notebooks")
@@ -142,11 +148,16 @@ def tree(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(manifest, "library_hash", lambda *args: "pinned-library")
     monkeypatch.setattr(pipeline, "build_commit", lambda: "0123abcd")
-    yield tmp_path
+    (short / "notebooks").symlink_to(tmp_path / "notebooks")
+    (short / "data").symlink_to(data)
+    yield short
     warm.close_warm_parent()
     close_shared_printer()
-    servers.stop_all(tmp_path / "with" / "build")
-    assert _gone_within(str(tmp_path / "with" / "build" / "servers"), 10)
+    servers.stop_all(short / "with" / "build")
+    try:
+        assert _gone_within(str(short / "with" / "build" / "servers"), 10)
+    finally:
+        shutil.rmtree(short, ignore_errors=True)
 
 
 def _build(tree: Path, name: str, **changes):
