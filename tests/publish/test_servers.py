@@ -206,3 +206,30 @@ def test_a_changed_key_replaces_the_kernel_server(tree, monkeypatch):
     _build(tree, "with", servers=True, pdf=False, force=True)
     assert (folder / "kernels.key").read_text(encoding="utf-8") != old_key
     assert servers.Server(folder.parent, "kernels").running()
+
+
+@pytest.mark.slow
+def test_a_killed_print_server_is_started_again_once(tmp_path):
+    import signal
+
+    from analysis_lib.publish.pdf import find_chromium
+    from analysis_lib.publish.printer import RemotePrinter
+
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("no Chromium")
+    root = Path(tempfile.mkdtemp(prefix="srv-", dir="/tmp"))
+    page = tmp_path / "page.html"
+    page.write_text("<!doctype html><title>t</title><p>Printed twice.</p>", encoding="utf-8")
+    try:
+        printer = RemotePrinter(chromium, servers.Server(root, "printer"))
+        assert printer.print_pdf(page).startswith(b"%PDF")
+        for pid in _pids_with(f"{root}/servers/printer.sock"):
+            os.kill(pid, signal.SIGKILL)
+        assert _gone_within(f"{root}/servers/printer.sock", 10)
+        assert printer.print_pdf(page).startswith(b"%PDF")
+        assert servers.Server(root, "printer").running()
+    finally:
+        servers.stop_all(root)
+        _gone_within(str(root), 10)
+        shutil.rmtree(root, ignore_errors=True)

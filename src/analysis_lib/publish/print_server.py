@@ -98,6 +98,7 @@ def main() -> None:
     fd, idle, path, chromium = sys.argv[1:5]
     if os.fork() > 0:
         os._exit(0)
+    os.set_inheritable(int(fd), False)  # Chromium must not hold the socket after the server ends
     null = os.open(os.devnull, os.O_RDWR)
     for target in (0, 1, 2):
         os.dup2(null, target)

@@ -150,11 +150,14 @@ class RemotePrinter:
     """
 
     def __init__(self, chromium: Path, server: Server, timeout: float = 120.0):
+        import threading
+
         from analysis_lib.publish.print_server import BROWSERS
 
         self.chromium, self.server, self.timeout = Path(chromium), server, timeout
         self.concurrency = BROWSERS  # pages it prints at once
         self.owner = os.getpid()
+        self._restarting = threading.Lock()
         key = print_server_key(self.chromium)
         if not server.running(key):
             _start_print_server(self.chromium, server, key)
@@ -165,11 +168,31 @@ class RemotePrinter:
     def print_pdf(self, html_path: Path) -> bytes:
         """Return the PDF of ``html_path`` as the server's Chromium prints it.
 
+        A server that is gone (killed, or ended after a browser failure) is
+        started again once.
+
         Raises
         ------
         BuildError
             When the server does not answer in time or its browser fails.
         """
+        try:
+            return self._print(html_path)
+        except _ServerGone:
+            with self._restarting:
+                if not self.server.running():
+                    _start_print_server(
+                        self.chromium, self.server, print_server_key(self.chromium)
+                    )
+            try:
+                return self._print(html_path)
+            except _ServerGone as gone:
+                raise BuildError(
+                    f"{html_path}: the print server in {self.server.folder} did not answer "
+                    f"({gone.__cause__}); run the build again"
+                ) from None
+
+    def _print(self, html_path: Path) -> bytes:
         import json
         import socket
 
@@ -177,10 +200,17 @@ class RemotePrinter:
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as channel:
                 channel.settimeout(self.timeout + 60)
-                channel.connect(str(self.server.address))
-                channel.sendall(request)
-                with channel.makefile("rb") as reader:
-                    header = json.loads(reader.readline() or b"{}")
+                try:
+                    channel.connect(str(self.server.address))
+                    channel.sendall(request)
+                    reader = channel.makefile("rb")
+                    line = reader.readline()
+                except (ConnectionRefusedError, ConnectionResetError, FileNotFoundError) as error:
+                    raise _ServerGone from error
+                with reader:
+                    if not line:  # a server that died with the request in its queue
+                        raise _ServerGone from ConnectionResetError("closed without an answer")
+                    header = json.loads(line)
                     if "error" in header:
                         raise BuildError(header["error"])
                     data = reader.read(int(header["size"]))
@@ -191,6 +221,10 @@ class RemotePrinter:
         if len(data) != int(header["size"]):
             raise BuildError(f"{html_path}: the print server sent a truncated PDF")
         return data
+
+
+class _ServerGone(Exception):
+    """Nothing listens on the print server's socket."""
 
 
 def print_server_key(chromium: Path) -> str:
