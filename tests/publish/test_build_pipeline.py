@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from demo_tree import STEMS, make_demo_tree, write_demo_csv
 from jupyterlab_save import dumps, saved_by_jupyterlab
 from nbformat.v4 import new_code_cell, new_notebook
 from pypdf import PdfReader
@@ -26,21 +27,6 @@ from analysis_lib.publish import index, manifest, pdf, pipeline
 # One tree per module: with `pytest -n N --dist loadgroup` all of it runs on one worker.
 # Under plain `-n N` each test still holds alone, given the tests before it in this file.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build-pipeline")]
-
-FIXTURES = Path(__file__).parent / "fixtures"
-STEMS = ("01-demo-growth", "02-demo-text")
-SOURCES_CSV = (
-    "source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\n"
-    'demo-src,Demo <Agency>,,Customs & "trade" <script>x</script>,,'
-    "https://example.org/a?b=1&c=2,2024-01-01,\n"
-)
-
-
-def _write_demo_csv(data_dir: Path, last_value: str) -> None:
-    (data_dir / "demo.csv").write_text(
-        f"year,value,source_id\n2020,100.0,demo-src\n2023,{last_value},demo-src\n",
-        encoding="utf-8",
-    )
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -85,12 +71,7 @@ class Tree:
 def tree(tmp_path_factory):
     root = tmp_path_factory.mktemp("project")
     built = Tree(root)
-    built.notebooks.mkdir()
-    built.data.mkdir()
-    for stem in STEMS:
-        shutil.copy(FIXTURES / f"{stem}.ipynb", built.notebooks)
-    _write_demo_csv(built.data, "126.3")
-    (built.data / "sources.csv").write_text(SOURCES_CSV, encoding="utf-8")
+    make_demo_tree(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ANALYSIS_LIB_DATA_DIR", str(built.data))
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -271,7 +252,7 @@ def test_touching_a_data_file_rebuilds_exactly_its_readers(tree):
     (tree.data / "demo.csv").touch()
     assert tree.run().built == []
 
-    _write_demo_csv(tree.data, "150.0")
+    write_demo_csv(tree.data, "150.0")
     summary = tree.run()
 
     assert sorted(summary.built) == ["en/01-demo-growth", "ru/01-demo-growth"]
@@ -301,7 +282,7 @@ def test_failing_notebook_leaves_reports_untouched(tree, capsys):
     )
     nbformat.write(broken, str(tree.notebooks / "03-broken.ipynb"))
     demo_csv = (tree.data / "demo.csv").read_bytes()
-    _write_demo_csv(tree.data, "200.0")  # 01 is stale too: its new HTML must not be published
+    write_demo_csv(tree.data, "200.0")  # 01 is stale too: its new HTML must not be published
     before = _snapshot(tree.reports)
     try:
         with pytest.raises(BuildError, match=r"03-broken.ipynb \(en\), cell 3: ZeroDivisionError"):

@@ -9,13 +9,12 @@ import time
 from pathlib import Path
 
 import pytest
+from demo_tree import make_demo_tree
 
 from analysis_lib import cli
 from analysis_lib.exceptions import ParameterError
 from analysis_lib.publish import manifest, pipeline, servers, warm
 from analysis_lib.publish.printer import close_shared_printer
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _pids_with(text: str) -> list[int]:
@@ -131,19 +130,7 @@ def tree(tmp_path, monkeypatch):
     and pytest-xdist's tmp_path can be longer.
     """
     short = Path(tempfile.mkdtemp(prefix="srv-", dir="/tmp"))
-    (tmp_path / "notebooks").mkdir()
-    for stem in ("01-demo-growth", "02-demo-text"):
-        shutil.copy(FIXTURES / f"{stem}.ipynb", tmp_path / "notebooks")
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "demo.csv").write_text(
-        "year,value,source_id\n2020,100.0,demo-src\n2023,126.3,demo-src\n", encoding="utf-8"
-    )
-    (data / "sources.csv").write_text(
-        "source_id,publisher,publisher_ru,title,title_ru,url,accessed,notes\n"
-        "demo-src,Demo,,Demo source,,https://example.org,2024-01-01,\n",
-        encoding="utf-8",
-    )
+    _, data = make_demo_tree(tmp_path)
     monkeypatch.setenv("ANALYSIS_LIB_DATA_DIR", str(data))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(manifest, "library_hash", lambda *args: "pinned-library")

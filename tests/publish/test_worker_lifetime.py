@@ -32,7 +32,10 @@ LEADER = textwrap.dedent(
 
     report.build_report = hold
     jobs = [
-        SimpleNamespace(key=f"en/{n}", stem=str(n), lang="en", display_name=str(n))
+        SimpleNamespace(
+            key=f"en/{n}", stem=str(n), lang="en", display_name=str(n),
+            build_root=pid_dir.parent / "build",
+        )
         for n in range(2)
     ]
     report.run_jobs(jobs, 2, report.Progress(len(jobs), sys.stdout))

@@ -278,12 +278,10 @@ def finish(fig) -> None:
         _move_legend_under(fig, ax, kwargs, renderer)
     extra = sum(ax.get_legend().get_window_extent(renderer).height for ax, _ in moved) / fig.dpi
     for _ in range(_MAX_GROWTH_STEPS):
-        if extra > 0.01:
+        if extra > 0.01:  # the legends moved under the plots, or a crowded row grew
             fig.set_figheight(fig.get_figheight() + extra)
             _reserve_caption_room(fig)
-        if extra > 0.01 or moved:
             renderer = _draw(fig)
-        moved = ()
         changed = _rewrap_axis_labels(fig, renderer, axes=("y",))
         if changed:
             renderer = _draw(fig)

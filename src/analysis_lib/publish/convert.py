@@ -311,16 +311,16 @@ def _is_stderr(output) -> bool:
 
 
 _EXPORTERS: dict[tuple[str, bool], object] = {}
-# Compiled templates kept on disk between builds (see prepare_exporters).
-_TEMPLATE_CACHE: list[Path] = []
 
 
-def html_exporter(lang: str, full: bool):
+def html_exporter(lang: str, full: bool, template_cache: Path | None = None):
     """Return this process's HTML exporter for ``lang`` and ``full``, built on first use.
 
     Building one loads the template, its Jinja environment and the
     preprocessors; a worker builds each of its (at most four) kinds once and
-    reuses them for every report.
+    reuses them for every report. An exporter built with ``template_cache``
+    (a folder) keeps its compiled templates there for the next build; Jinja
+    checks each against its template's source.
     """
     key = (lang, full)
     if key not in _EXPORTERS:
@@ -339,11 +339,11 @@ def html_exporter(lang: str, full: bool):
             language_code=lang,
         )
         exporter.register_preprocessor(language_filter(lang), enabled=True)
-        if _TEMPLATE_CACHE:
+        if template_cache is not None:
             from jinja2 import FileSystemBytecodeCache
 
-            _TEMPLATE_CACHE[0].mkdir(parents=True, exist_ok=True)
-            exporter.environment.bytecode_cache = FileSystemBytecodeCache(str(_TEMPLATE_CACHE[0]))
+            Path(template_cache).mkdir(parents=True, exist_ok=True)
+            exporter.environment.bytecode_cache = FileSystemBytecodeCache(str(template_cache))
         _EXPORTERS[key] = exporter
     return _EXPORTERS[key]
 
@@ -354,10 +354,11 @@ def prepare_exporters(languages, template_cache: Path | None = None) -> None:
     The first conversion compiles the templates (about 0.1 s an exporter);
     done here, in the build process before it forks, each worker skips it.
     With ``template_cache`` (a folder) the compiled templates are kept there
-    for the next build; Jinja checks each against its template's source.
+    for the next build (see :func:`html_exporter`).
     """
-    if template_cache is not None and not _TEMPLATE_CACHE:
-        _TEMPLATE_CACHE.append(Path(template_cache))
+    for lang in languages:
+        for full in (False, True):
+            html_exporter(lang, full, template_cache)
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
     output = new_output("display_data", data={"text/html": "<p>x</p>", "text/plain": "x"})

@@ -58,6 +58,7 @@ class PdfPrinter:
     """
 
     concurrency = 1  # pages it prints at once: one tab, one thread
+    server = None  # its own browser, not a print server's
 
     def __init__(self, chromium: Path, timeout: float = 120.0):
         self.chromium = Path(chromium)
@@ -279,7 +280,7 @@ def shared_printer(chromium: Path, server: Server | None = None) -> PdfPrinter |
     if _shared is not None and (
         _shared.owner != os.getpid()
         or _shared.chromium != chromium
-        or (server is not None and getattr(_shared, "server", None) != server)
+        or (server is not None and _shared.server != server)
     ):
         if _shared.owner == os.getpid():
             _shared.close()
@@ -294,7 +295,7 @@ def shared_printer(chromium: Path, server: Server | None = None) -> PdfPrinter |
 
 def printing_concurrency() -> int:
     """Return how many pages this process's printer prints at once (1 before it starts)."""
-    return getattr(_shared, "concurrency", 1) if _shared is not None else 1
+    return _shared.concurrency if _shared is not None else 1
 
 
 def close_shared_printer() -> None:

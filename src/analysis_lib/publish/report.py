@@ -381,8 +381,7 @@ def _run_in_pool(jobs: list, workers: int, progress: Progress, results: dict, fa
 
     # Once, shared by the forks; the compiled templates are kept for the next build.
     languages = sorted({job.lang for job in jobs})
-    build_root = getattr(jobs[0], "build_root", None)
-    prepare_exporters(languages, build_root / "cache" / "templates" if build_root else None)
+    prepare_exporters(languages, jobs[0].build_root / "cache" / "templates")
     # fork: the workers inherit papermill, nbconvert and the exporters from here.
     context = multiprocessing.get_context("fork")
     with (

@@ -27,9 +27,9 @@ from pathlib import Path
 from analysis_lib.exceptions import BuildError
 from analysis_lib.publish import servers
 from analysis_lib.publish.servers import Server
+from analysis_lib.publish.warm_parent import LIBRARY_ENV
 
 PARENT_SCRIPT = Path(__file__).with_name("warm_parent.py")
-LIBRARY_ENV = "ANALYSIS_LIB_WARM_LIBRARY"  # read by the warm parent: prepare the library
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 # What the preloaded libraries read from the environment when they are imported.
 IMPORT_TIME_ENV = ("MATPLOTLIBRC", "MPLBACKEND", "MPLCONFIGDIR", "PYTHONPATH", "PYTHONHASHSEED")

@@ -21,7 +21,7 @@ from pathlib import Path
 LIBRARY_PACKAGES = ("stories", "views", "claims", "loaders", "plots", "metrics", "article")
 LIBRARY_MODULES = ("phrases", "i18n", "record", "params", "vocabulary", "paths")
 # Every glyph range the figures draw: Latin, Cyrillic, Chinese, the typographic signs.
-_SAMPLE_TEXT = "Trade 2014 − 95,3 % Товарооборот «г.» 中俄贸易 ≈ → ·"
+_SAMPLE_TEXT = "Trade 0123456789 − , % Товарооборот «г.» 中俄贸易 ≈ → ·"
 
 
 def library_modules() -> list[str]:

@@ -67,7 +67,6 @@ PRELOAD = (
     "matplotlib.backends.backend_svg",
     "pandas.io.formats.html",
 )
-# The library modules to import after PRELOAD, comma-separated (set by the build).
 LIBRARY_ENV = "ANALYSIS_LIB_WARM_LIBRARY"  # set by the build: prepare the library
 PR_SET_PDEATHSIG, PR_SET_NAME = 1, 15
 KERNEL_NAME = b"warm-kernel"  # the kernel's process name (its command line is the parent's)
