@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis_lib.publish import report
+from analysis_lib.publish import workers
 
 # The leader forks two workers through run_jobs; each worker notes its pid and then
 # holds its job far longer than the test waits.
@@ -22,7 +22,7 @@ LEADER = textwrap.dedent(
     from pathlib import Path
     from types import SimpleNamespace
 
-    from analysis_lib.publish import report
+    from analysis_lib.publish import workers
 
     pid_dir = Path(sys.argv[1])
 
@@ -30,7 +30,7 @@ LEADER = textwrap.dedent(
         (pid_dir / str(os.getpid())).touch()
         time.sleep(300)
 
-    report.build_report = hold
+    workers.build_report = hold
     jobs = [
         SimpleNamespace(
             key=f"en/{n}", stem=str(n), lang="en", display_name=str(n),
@@ -38,7 +38,7 @@ LEADER = textwrap.dedent(
         )
         for n in range(2)
     ]
-    report.run_jobs(jobs, 2, report.Progress(len(jobs), sys.stdout))
+    workers.run_jobs(jobs, 2, workers.Progress(len(jobs), sys.stdout))
     """
 )
 STARTUP_LIMIT = 60.0  # seconds for the leader to import nbconvert and fork
@@ -84,23 +84,23 @@ def test_workers_die_when_the_leader_is_killed(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    workers: list[int] = []
+    pids: list[int] = []
     try:
         assert _wait_for(lambda: len(list(pid_dir.iterdir())) == 2, STARTUP_LIMIT), (
             "the leader never started two workers"
         )
-        workers = [int(path.name) for path in pid_dir.iterdir()]
-        assert all(_parent(pid) == leader.pid for pid in workers)
+        pids = [int(path.name) for path in pid_dir.iterdir()]
+        assert all(_parent(pid) == leader.pid for pid in pids)
         leader.kill()
         leader.wait()
-        assert _wait_for(lambda: not any(_alive(pid) for pid in workers), EXIT_LIMIT), (
-            f"workers outlived their leader: {[pid for pid in workers if _alive(pid)]}"
+        assert _wait_for(lambda: not any(_alive(pid) for pid in pids), EXIT_LIMIT), (
+            f"workers outlived their leader: {[pid for pid in pids if _alive(pid)]}"
         )
     finally:
         if leader.poll() is None:
             leader.kill()
             leader.wait()
-        for pid in workers:
+        for pid in pids:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
 
@@ -113,12 +113,12 @@ def test_the_initializer_does_nothing_off_linux(monkeypatch):
 
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setattr(ctypes, "CDLL", no_libc)
-    assert report.die_with_leader(os.getppid()) is None
+    assert workers.die_with_leader(os.getppid()) is None
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_a_worker_whose_leader_is_already_gone_kills_itself(tmp_path):
     # The race the initializer closes: the leader died before prctl took effect.
-    code = "import os; from analysis_lib.publish import report; report.die_with_leader(-1)"
+    code = "import os; from analysis_lib.publish import workers; workers.die_with_leader(-1)"
     done = subprocess.run([sys.executable, "-c", code], check=False)
     assert done.returncode == -signal.SIGKILL

@@ -61,6 +61,14 @@ def narrow(width: float = NARROW_WIDTH):
         _STATE.reset(token)
 
 
+def narrow_state() -> tuple:
+    """Return what :func:`finish` reads besides the figure: width, scale, legends to move."""
+    state = _STATE.get()
+    if state is None:
+        return ()
+    return state.width, state.ratio, list(state.legends.values())
+
+
 def is_narrow() -> bool:
     """True inside :func:`narrow`."""
     return _STATE.get() is not None

@@ -155,10 +155,7 @@ def save_figure(fig, output_dir: str | os.PathLike, stem: str, *, formats=FIGURE
     """
     import matplotlib
 
-    if not isinstance(stem, str) or not _STEM.fullmatch(stem):
-        raise ParameterError(
-            f"stem must be a file name of letters, digits, '_', '-' or '.'; not {stem!r}"
-        )
+    check_stem(stem)
     formats = tuple(formats)
     for fmt in formats:
         if fmt not in FIGURE_FORMATS:
@@ -173,20 +170,45 @@ def save_figure(fig, output_dir: str | os.PathLike, stem: str, *, formats=FIGURE
         for fmt in formats:
             target = folder / f"{stem}.{fmt}"
             metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
-            handle, temporary = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{fmt}", dir=folder)
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    fig.savefig(
-                        stream, format=fmt, dpi=PNG_DPI, metadata=metadata, bbox_inches=bbox
-                    )
-                # mkstemp makes owner-only files; figures are meant to be shared.
-                os.chmod(temporary, 0o644)
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(
+                target,
+                lambda stream, fmt=fmt, metadata=metadata: fig.savefig(
+                    stream, format=fmt, dpi=PNG_DPI, metadata=metadata, bbox_inches=bbox
+                ),
+            )
             written.append(target)
     return written
+
+
+def check_stem(stem) -> None:
+    """Raise ParameterError unless ``stem`` is a file name of letters, digits, ``_-.``."""
+    if not isinstance(stem, str) or not _STEM.fullmatch(stem):
+        raise ParameterError(
+            f"stem must be a file name of letters, digits, '_', '-' or '.'; not {stem!r}"
+        )
+
+
+def write_atomically(target: Path, content) -> None:
+    """Write ``content`` (bytes, or a function writing to a binary stream) to ``target``.
+
+    The file is written under a temporary name in its folder and renamed, so a
+    reader never sees half a file; it is readable by everyone, as figures are
+    meant to be shared (``mkstemp`` makes owner-only files).
+    """
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            if isinstance(content, bytes):
+                stream.write(content)
+            else:
+                content(stream)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def lay_out(fig):

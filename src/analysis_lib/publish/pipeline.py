@@ -283,24 +283,27 @@ def _build_stale(stale, options, reports_dir, build_root, out, clock):
 
     env = _kernel_environment(options, build_root)
     with clock.stage("start warm kernel parent"):
-        printer_server = None
+        printer_server, remote = None, None
         if options.servers and warm.use_server(build_root, options.kernel_name, env):
             from analysis_lib.publish.servers import Server
 
             printer_server = Server(build_root, "printer")
+            remote = warm.report_builder()
         else:
             warm.start_for_build(options.kernel_name, env)
     try:
         with clock.stage("prepare jobs"):
-            jobs, missing_pdf = _jobs(stale, options, reports_dir, build_root, env)
+            jobs, missing_pdf = _jobs(
+                stale, options, reports_dir, build_root, env, check=remote is None
+            )
         shutil.rmtree(build_root / "staging", ignore_errors=True)
-        from analysis_lib.publish.report import Progress, run_jobs
+        from analysis_lib.publish.workers import Progress, run_jobs
 
         progress = Progress(len(jobs), out)
         try:
             with clock.stage("build reports"):
                 workers = max(1, min(options.jobs, len(jobs)))
-                results = run_jobs(jobs, workers, progress, printer_server)
+                results = run_jobs(jobs, workers, progress, printer_server, remote)
         finally:
             progress.close()
     finally:
@@ -311,17 +314,27 @@ def _build_stale(stale, options, reports_dir, build_root, out, clock):
 
 def _kernel_environment(options: BuildOptions, build_root: Path) -> dict:
     """Return what the build adds to every kernel's environment."""
+    from analysis_lib.plots import figure_cache
+
+    figures = build_root / "cache" / "figures"
+    if options.force:
+        figure_cache.clear(figures)  # a forced build draws every figure
     return {
         "SOURCE_DATE_EPOCH": str(source_date_epoch()),
         "MATPLOTLIBRC": str(paths.MATPLOTLIBRC),
         "ANALYSIS_LIB_BUILD_DIR": str(build_root),
         "ANALYSIS_LIB_DATA_DIR": str(Path(options.data_dir or paths.data_dir()).resolve()),
         "PYTHONHASHSEED": "0",
+        figure_cache.CACHE_ENV: str(figures),
     }
 
 
-def _jobs(stale, options, reports_dir, build_root, env):
-    """Return the report jobs of the stale reports and the missing-Chromium error, if any."""
+def _jobs(stale, options, reports_dir, build_root, env, check=True):
+    """Return the report jobs of the stale reports and the missing-Chromium error, if any.
+
+    With ``check`` the notebooks' parameters are checked here, before any
+    worker starts; otherwise the kernel server's forks check them.
+    """
     from analysis_lib.publish import pdf
     from analysis_lib.publish.convert import report_title
     from analysis_lib.publish.execute import check_parameters
@@ -345,7 +358,11 @@ def _jobs(stale, options, reports_dir, build_root, env):
     data_dir = Path(env["ANALYSIS_LIB_DATA_DIR"])
     jobs = []
     for notebook, _, lang, parameters in stale:
-        effective = check_parameters(notebook, parameters, _display(notebook), options.kernel_name)
+        effective = (
+            check_parameters(notebook, parameters, _display(notebook), options.kernel_name)
+            if check
+            else None
+        )
         metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
         jobs.append(
             ReportJob(

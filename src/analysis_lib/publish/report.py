@@ -8,21 +8,16 @@ pipeline moves the staged files there once every report built.
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
 
 from analysis_lib.exceptions import AnalysisLibError, BuildError, SystemDependencyError
 from analysis_lib.publish import manifest
 from analysis_lib.publish.execute import ExecutionSpec, execute, read_log
 
 FIGURE_SUFFIXES = (".png", ".svg")
-LONG_BUILD = 4  # reports; from here on a tty gets a progress bar
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -35,7 +30,7 @@ class ReportJob:
     notebook: Path
     display_name: str
     parameters: dict
-    effective_parameters: dict
+    effective_parameters: dict | None
     build_root: Path
     reports_dir: Path
     env: dict
@@ -238,10 +233,18 @@ def build_report(job: ReportJob) -> ReportResult:
     """
     from analysis_lib.publish.timings import take_worker_stages
 
+    if job.effective_parameters is None:  # left to the worker by a build with servers
+        job = replace(job, effective_parameters=_check_parameters(job))
     take_worker_stages()  # a failed report's stages are not counted
     result = _named_errors(job, _build, job)
     result.stages = take_worker_stages()
     return result
+
+
+def _check_parameters(job: ReportJob) -> dict:
+    from analysis_lib.publish.execute import check_parameters
+
+    return check_parameters(job.notebook, job.parameters, job.display_name, job.kernel_name)
 
 
 def _named_errors(job: ReportJob, step, *args):
@@ -256,161 +259,3 @@ def _named_errors(job: ReportJob, step, *args):
         raise BuildError(
             f"{job.display_name} ({job.lang}): {type(error).__name__}: {error}"
         ) from None
-
-
-class Progress:
-    """One line per finished report; a tqdm bar too when the build is long and on a tty."""
-
-    def __init__(self, total: int, out: TextIO):
-        self.total, self.done, self.out, self.bar = total, 0, out, None
-        if total >= LONG_BUILD and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            tqdm.monitor_interval = 0  # no monitor thread: workers are forked
-            self.bar = tqdm(total=total, unit="report", file=sys.stderr, leave=False)
-
-    def report(self, job: ReportJob, result: ReportResult) -> None:
-        """Print the line of one finished report."""
-        self.done += 1
-        line = (
-            f"[{self.done}/{self.total}] {job.stem} ({job.lang}) "
-            f"{result.formats} {result.seconds:.1f}s"
-        )
-        if self.bar is not None:
-            self.bar.write(line, file=self.out)
-            self.bar.update()
-        else:
-            print(line, file=self.out, flush=True)
-
-    def close(self) -> None:
-        """Remove the bar, if any."""
-        if self.bar is not None:
-            self.bar.close()
-
-
-def die_with_leader(leader_pid: int) -> None:
-    """Worker initializer: on Linux, have the kernel SIGKILL this worker when the leader dies.
-
-    A killed leader (``kill -9``, an OOM kill) cannot shut its pool down, and its
-    forked workers would run on, holding kernels and files. Elsewhere, or without a
-    loadable libc, this does nothing.
-
-    Parameters
-    ----------
-    leader_pid : int
-        The process id of the leader that forks the workers.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-    import signal
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)  # the running program's libc symbols
-        prctl = libc.prctl
-    except (OSError, AttributeError):
-        return
-    if prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
-        return
-    # The leader may have died between the fork and the prctl call.
-    if os.getppid() != leader_pid:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
-def _chromium(jobs: list) -> Path | None:
-    """Return the browser the jobs print with, if any."""
-    for job in jobs:
-        if getattr(job, "pdf_engine", None) == "chromium" and job.chromium is not None:
-            return job.chromium
-    return None
-
-
-def run_jobs(jobs: list, workers: int, progress: Progress, printer_server=None) -> dict:
-    """Build every job; return results by key, or raise the first failure.
-
-    The workers execute and export; this process prints the PDFs in its one
-    browser, started at once so that it is ready by the first PDF, or through
-    ``printer_server`` (a :class:`~analysis_lib.publish.servers.Server`), whose
-    browser stays for the next build.
-    """
-    from analysis_lib.publish.printer import close_shared_printer, shared_printer
-    from analysis_lib.publish.warm import close_warm_parent
-
-    results, failures = {}, []
-    chromium = _chromium(jobs)
-    try:
-        if chromium is not None:
-            shared_printer(chromium, printer_server)
-        if workers <= 1:
-            for job in jobs:
-                try:
-                    results[job.key] = print_report(job, build_report(job))
-                except BuildError as error:
-                    failures.append(error)
-                    break
-                progress.report(job, results[job.key])
-        else:
-            _run_in_pool(jobs, workers, progress, results, failures)
-    finally:
-        close_shared_printer()
-        close_warm_parent()
-    if failures:
-        raise failures[0]
-    return results
-
-
-def _worker_failed(job: ReportJob, error: BaseException) -> BuildError:
-    if isinstance(error, BuildError):
-        return error
-    return BuildError(
-        f"{job.display_name} ({job.lang}): worker failed: {type(error).__name__}: {error}"
-    )
-
-
-def _run_in_pool(jobs: list, workers: int, progress: Progress, results: dict, failures: list):
-    """Execute in forked workers; print each report's PDF as its worker hands it back.
-
-    PDFs print in threads of this process, as many at once as the printer
-    takes (two with the print server, one with the build's own browser).
-    """
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
-
-    from analysis_lib.publish.convert import prepare_exporters
-    from analysis_lib.publish.printer import printing_concurrency
-
-    # Once, shared by the forks; the compiled templates are kept for the next build.
-    languages = sorted({job.lang for job in jobs})
-    prepare_exporters(languages, jobs[0].build_root / "cache" / "templates")
-    # fork: the workers inherit papermill, nbconvert and the exporters from here.
-    context = multiprocessing.get_context("fork")
-    with (
-        ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=die_with_leader,
-            initargs=(os.getpid(),),
-        ) as pool,
-        ThreadPoolExecutor(max_workers=printing_concurrency()) as printing,
-    ):
-        built = {pool.submit(build_report, job): job for job in jobs}
-        printed: dict = {}
-        waiting = set(built)
-        while waiting and not failures:
-            done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
-            for future in done:
-                job = built.get(future) or printed[future]
-                try:
-                    result = future.result()
-                except Exception as error:  # BuildError, or a worker that died
-                    failures.append(_worker_failed(job, error))
-                    break
-                if future in built:
-                    printing_job = printing.submit(print_report, job, result)
-                    printed[printing_job] = job
-                    waiting.add(printing_job)
-                else:
-                    results[job.key] = result
-                    progress.report(job, result)
-        if failures:
-            pool.shutdown(wait=True, cancel_futures=True)

@@ -355,6 +355,26 @@ def use_server(build_root: Path, kernel_name: str, env: dict) -> bool:
     return True
 
 
+def report_builder():
+    """Return a builder that sends reports to the kernel server, or None without one.
+
+    Only a server running this build's interpreter builds its reports
+    (:mod:`analysis_lib.publish.remote_report`); otherwise the build's own
+    workers do.
+    """
+    if _parent is None or _parent.server is None or _parent.python[0] != sys.executable:
+        return None
+    from analysis_lib.publish.remote_report import RemoteBuilder
+
+    return RemoteBuilder(_parent.address, _parent.python, _parent.env)
+
+
+def attach_kernel_server(python: list[str], env: dict, build_root: Path) -> None:
+    """Ask the kernel server of ``build_root`` for this process's kernels (a fork of it)."""
+    global _parent
+    _parent = WarmParent.attach(python, env, Server(Path(build_root), "kernels"))
+
+
 def close_warm_parent() -> None:
     """End this process's warm parent, if it started one."""
     global _parent

@@ -72,6 +72,7 @@ PR_SET_PDEATHSIG, PR_SET_NAME = 1, 15
 KERNEL_NAME = b"warm-kernel"  # the kernel's process name (its command line is the parent's)
 OWNER_POLL_SECONDS = 0.5  # without pidfd_open only
 SERVER_CHECK_SECONDS = 2.0  # how often a server looks at its socket's path and its idle time
+REPORT_REQUEST = b"R"  # a build server also builds reports (analysis_lib.publish.remote_report)
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -82,7 +83,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _die_with_owner(owner: int) -> None:
+def die_with_owner(owner: int) -> None:
     """Kill this process when ``owner`` (not its parent) ends: a thread waits for it."""
 
     def wait() -> None:
@@ -104,10 +105,14 @@ def _die_with_owner(owner: int) -> None:
     threading.Thread(target=wait, name="owner-watch", daemon=True).start()
 
 
+def _set_name(name: bytes) -> None:
+    _libc.prctl(PR_SET_NAME, ctypes.c_char_p(name), 0, 0, 0)
+
+
 def _become_kernel(request: dict, parent: int) -> None:
     os.setsid()
     _die_with_parent(parent)
-    _libc.prctl(PR_SET_NAME, ctypes.c_char_p(KERNEL_NAME), 0, 0, 0)
+    _set_name(KERNEL_NAME)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     null = os.open(os.devnull, os.O_RDONLY)
     log = os.open(request["log"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -129,7 +134,7 @@ def _become_kernel(request: dict, parent: int) -> None:
         del sys.path[0]  # as ipykernel_launcher does; the shell puts it back
     sys.argv = ["ipykernel_launcher", *request["argv"]]
     if request.get("owner"):
-        _die_with_owner(int(request["owner"]))
+        die_with_owner(int(request["owner"]))
     from ipykernel import kernelapp
 
     kernelapp.launch_new_instance()
@@ -179,9 +184,21 @@ def _serve(listener: socket.socket, idle: float | None = None, path: str = "") -
             return
         last = time.monotonic()
         connection.settimeout(None)
-        with connection, connection.makefile("rb") as reader:
-            line = reader.readline()
-            if not line:
+        with connection:
+            try:
+                first, fds, _, _ = socket.recv_fds(connection, 1, 2)
+            except OSError:
+                continue
+            if first == REPORT_REQUEST and idle is not None:
+                kernels.append(_fork_report(listener, connection, fds))
+                continue
+            for fd in fds:
+                os.close(fd)
+            if first == REPORT_REQUEST:
+                continue  # only a build server builds reports
+            with connection.makefile("rb") as reader:
+                line = first + reader.readline()
+            if not line.strip():
                 continue
             request = json.loads(line)
             pid = os.fork()
@@ -196,6 +213,22 @@ def _serve(listener: socket.socket, idle: float | None = None, path: str = "") -
                     os._exit(code)
             kernels.append(pid)
             connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+
+
+def _fork_report(listener: socket.socket, connection: socket.socket, fds: list[int]) -> int:
+    """Fork a process that builds the report sent on ``connection``; return its pid."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            listener.close()
+            from analysis_lib.publish.remote_report import serve
+
+            serve(connection, fds, _set_name)
+        finally:
+            os._exit(1)
+    for fd in fds:
+        os.close(fd)
+    return pid
 
 
 def main() -> None:
@@ -220,6 +253,12 @@ def main() -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     if server:
         idle, path = server
+        try:
+            from analysis_lib.publish.remote_report import prepare
+
+            prepare(path)
+        except Exception:  # the build's reports then fail and say why
+            pass
         _serve(listener, float(idle), path)
     else:
         _serve(listener)

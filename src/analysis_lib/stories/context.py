@@ -154,19 +154,18 @@ class Report:
         from IPython.display import HTML, display
 
         from analysis_lib.plots.alt import alt_text
-        from analysis_lib.plots.rendition import draw_renditions
+        from analysis_lib.plots.figure_cache import save_renditions
         from analysis_lib.plots.theme import save_figure
         from analysis_lib.stories.html import figure_html
 
-        wide, slim = draw_renditions(fig) if callable(fig) else (fig, None)
         folder = self.params.figures_dir()
-        written = save_figure(wide, folder, stem)
-        alt = alt_text(wide, self.lang)
         narrow_png = None
-        if slim is not None:
-            (narrow_file,) = save_figure(slim, folder, f"{stem}.narrow", formats=("png",))
+        if callable(fig):
+            wide, written, narrow_file = save_renditions(fig, folder, stem)
             narrow_png = narrow_file.read_bytes()
-            plt.close(slim)
+        else:
+            wide, written = fig, save_figure(fig, folder, stem)
+        alt = alt_text(wide, self.lang)
         plt.close(wide)
         self.cite(source_ids)
         png = next(path for path in written if path.suffix == ".png")
