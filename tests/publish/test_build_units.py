@@ -332,3 +332,15 @@ def test_cli_parses_the_build_options(monkeypatch, tmp_path: Path):
     assert code == 0
     assert (options.jobs, options.languages, options.only) == (3, ("ru",), ("01-a", "02-b"))
     assert (options.pdf, options.force, options.reports_dir) == (False, True, tmp_path / "r")
+
+
+def test_kernels_get_the_figure_cache_and_a_forced_build_empties_it(tmp_path):
+    from analysis_lib.plots import figure_cache
+
+    entry = tmp_path / "cache" / "figures" / ("0" * 64)
+    entry.mkdir(parents=True)
+    env = pipeline._kernel_environment(pipeline.BuildOptions(), tmp_path)
+    assert env[figure_cache.CACHE_ENV] == str(tmp_path / "cache" / "figures")
+    assert entry.is_dir()
+    pipeline._kernel_environment(pipeline.BuildOptions(force=True), tmp_path)
+    assert not entry.parent.exists()

@@ -12,7 +12,7 @@ import pytest
 from demo_tree import make_demo_tree
 
 from analysis_lib import cli
-from analysis_lib.exceptions import ParameterError
+from analysis_lib.exceptions import BuildError, ParameterError
 from analysis_lib.publish import manifest, pipeline, servers, warm
 from analysis_lib.publish.printer import close_shared_printer
 
@@ -220,3 +220,74 @@ def test_a_killed_print_server_is_started_again_once(tmp_path):
         servers.stop_all(root)
         _gone_within(str(root), 10)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_a_failing_cell_fails_the_same_with_servers_and_without(tree):
+    notebook = tree / "notebooks" / "02-demo-text.ipynb"
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('demo failure')"))
+    nbformat.write(nb, notebook)
+    messages = []
+    for name, on in (("without", False), ("with", True)):
+        with pytest.raises(BuildError) as caught:
+            _build(tree, name, servers=on, pdf=False, languages=("en",))
+        messages.append(str(caught.value).replace(f"/{name}/build/", "/<name>/build/"))
+        assert not (tree / name / "reports").exists() or not list(
+            (tree / name / "reports").rglob("02-demo-text*")
+        )
+    assert messages[0] == messages[1]
+    assert "02-demo-text" in messages[1] and "demo failure" in messages[1]
+
+
+@pytest.mark.slow
+def test_an_unknown_parameter_is_refused_with_servers_too(tree):
+    with pytest.raises(ParameterError, match="start_year"):
+        _build(tree, "with", servers=True, pdf=False, parameters={"start_year": 2001})
+
+
+@pytest.mark.slow
+def test_a_report_fork_dies_when_the_build_stops_waiting(tree):
+    import threading
+
+    import nbformat
+
+    notebook = tree / "notebooks" / "02-demo-text.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import time; time.sleep(120)"))
+    nbformat.write(nb, notebook)
+    (tree / "notebooks" / "01-demo-growth.ipynb").unlink()
+    folder = tree / "with" / "build" / "servers"
+    builder = {}
+    original = warm.report_builder
+
+    def keep(*args):
+        builder["remote"] = original(*args)
+        return builder["remote"]
+
+    failed = []
+
+    def run():
+        try:
+            _build(tree, "with", servers=True, pdf=False, languages=("en",))
+        except BuildError as error:
+            failed.append(str(error))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(warm, "report_builder", keep)
+        thread = threading.Thread(target=run)
+        thread.start()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(_pids_with(str(folder))) < 3:
+            time.sleep(0.2)  # the server, its fork for the report, the fork's kernel
+        assert len(_pids_with(str(folder))) >= 3, "the report never started in the server"
+        builder["remote"].stop()
+        thread.join(30)
+    assert not thread.is_alive() and failed and "02-demo-text" in failed[0]
+    server = servers.Server(folder.parent, "kernels")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and len(_pids_with(str(folder))) > 1:
+        time.sleep(0.2)
+    assert len(_pids_with(str(folder))) == 1 and server.running()

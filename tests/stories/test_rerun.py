@@ -41,3 +41,34 @@ def test_a_changed_data_file_shows_after_rerunning_the_section(run_cells, isolat
     exec(_cell("01-trade-dynamics", "01-levels"), cells)
     levels = cells["levels"].set_index(["source", "year"])["value_usd_bn"]
     assert levels["gacc", 2014] == 99.28
+
+
+def test_figures_from_the_cache_are_the_drawn_ones_until_the_data_change(
+    run_cells, isolated_data_dir, tmp_path, monkeypatch
+):
+    from analysis_lib.plots import figure_cache
+
+    def figures(folder: str) -> dict[str, bytes]:
+        found = sorted((tmp_path / folder).rglob("trade_levels*"))
+        return {path.name: path.read_bytes() for path in found}
+
+    run_cells("01-trade-dynamics", output_dir=str(tmp_path / "drawn"))
+    monkeypatch.setenv(figure_cache.CACHE_ENV, str(tmp_path / "cache"))
+    run_cells("01-trade-dynamics", output_dir=str(tmp_path / "stored"))
+    kept = sorted((tmp_path / "cache").iterdir())
+    run_cells("01-trade-dynamics", output_dir=str(tmp_path / "copied"))
+    drawn = figures("drawn")
+    assert len(drawn) == 3 and figures("stored") == drawn and figures("copied") == drawn
+    assert sorted((tmp_path / "cache").iterdir()) == kept  # nothing new: every figure copied
+
+    table = isolated_data_dir / "customs_totals.csv"
+    table.write_text(
+        table.read_text("utf-8").replace(
+            "GACC,CN,RU,2014,final,95.28", "GACC,CN,RU,2014,final,99.28"
+        ),
+        encoding="utf-8",
+    )
+    run_cells("01-trade-dynamics", output_dir=str(tmp_path / "changed"))
+    changed = figures("changed")
+    assert changed["trade_levels.png"] != drawn["trade_levels.png"]
+    assert len(list((tmp_path / "cache").iterdir())) > len(kept)

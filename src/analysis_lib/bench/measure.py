@@ -188,6 +188,8 @@ def _role(pid: str) -> str:
     command = (proc / "cmdline").read_bytes()
     if name == "warm-kernel" or b"ipykernel_launcher" in command:
         return "kernel"
+    if name == "warm-report":  # a report built in a fork of the kernel server
+        return "worker"
     if b"warm_parent.py" in command:
         return "warm parent"
     if b"chromium" in command or b"chrome" in name.encode():

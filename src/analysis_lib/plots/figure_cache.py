@@ -61,8 +61,11 @@ class _KeyPickler(pickle.Pickler):
 
 
 @functools.cache
-def _fixed_inputs() -> bytes:
-    """What a process renders with and cannot change: library, packages, fonts."""
+def render_inputs() -> bytes:
+    """Return what this process renders with and cannot change: library, packages, fonts.
+
+    Computed once a process (a warm kernel parent does it for its kernels).
+    """
     from matplotlib import font_manager
 
     from analysis_lib.publish import manifest
@@ -89,7 +92,7 @@ def figure_key(*parts: object) -> str | None:
         _KeyPickler(stream, protocol=5).dump(parts)
     except Exception:  # an artist holding a lambda, a file, a generator
         return None
-    digest = hashlib.sha256(_fixed_inputs())
+    digest = hashlib.sha256(render_inputs())
     settings = sorted((name, repr(value)) for name, value in matplotlib.rcParams.items())
     digest.update(repr(settings).encode("utf-8"))
     digest.update(stream.getvalue())

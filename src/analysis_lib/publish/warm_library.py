@@ -10,7 +10,9 @@ part of the kernel server's key (a changed file starts a new server), the
 validated tables are kept by their exact text and the audit by the
 fingerprint of the data folder (:func:`analysis_lib.claims.audit.run_audit`),
 so a kernel reading a changed file computes afresh, and the read log still
-names every file a report read.
+names every file a report read. The figure cache's fixed inputs
+(:func:`analysis_lib.plots.figure_cache.render_inputs`) hash the library,
+the lock file and the fonts the parent loaded.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def prepare() -> list[str]:
     failed = []
     steps = [(name, lambda name=name: importlib.import_module(name)) for name in library_modules()]
     steps += [("fonts", _draw_with_the_fonts), ("data", _load_the_data), ("catalogs", _catalogs)]
+    steps.append(("figure cache", _figure_cache_inputs))
     for name, step in steps:
         try:
             step()
@@ -88,6 +91,12 @@ def _load_the_data() -> None:
             load_table(resource["name"])
     for source in ("all", *TABLE_SOURCES):
         run_audit(source=source)
+
+
+def _figure_cache_inputs() -> None:
+    from analysis_lib.plots.figure_cache import render_inputs
+
+    render_inputs()
 
 
 def _catalogs() -> None:
