@@ -1,9 +1,11 @@
 """Build one report (one notebook, one language) into the staging folder.
 
-A worker process executes with papermill, collects figures and values and
-renders the reader and full HTML; the build process prints the PDF in its one
-browser (:func:`print_report`). Nothing here touches ``reports/``; the
-pipeline moves the staged files there once every report built.
+A worker process (or a fork of the kernel server,
+:mod:`analysis_lib.publish.remote_report`) executes with papermill, collects
+figures and values and renders the reader and full HTML; the build process
+prints the PDF (:func:`print_report`). :mod:`analysis_lib.publish.workers`
+schedules both. Nothing here touches ``reports/``; the pipeline moves the
+staged files there once every report built.
 """
 
 from __future__ import annotations

@@ -18,7 +18,10 @@ same build folder, the way Gradle and Bazel keep theirs:
   newer server taking its place;
 - a kernel still starts from the server's untouched, freshly imported state
   and dies with the build worker that asked for it, so a build with servers
-  gives the same bytes as one without.
+  gives the same bytes as one without;
+- the kernel server also builds the reports, each in a fork of itself
+  (:mod:`analysis_lib.publish.remote_report`), so a build's own process
+  neither imports papermill and nbconvert nor builds exporters.
 
 ``ANALYSIS_LIB_SERVERS=0`` or ``build --no-servers`` builds without them (the
 test suite and ``make check`` do); ``ANALYSIS_LIB_SERVER_IDLE`` sets the idle

@@ -16,6 +16,11 @@ set, it does the library's own start once for all its kernels
 is its own, and the library reads its environment variables when called,
 not when imported.
 
+A build server also takes report requests, which start with the byte
+:data:`REPORT_REQUEST` instead of JSON: it forks a process that builds one
+report (:mod:`analysis_lib.publish.remote_report`), having imported
+papermill and nbconvert and built the HTML exporters once, as it started.
+
 Arguments after the socket: the process it dies with, or ``0`` for a build
 server (:mod:`analysis_lib.publish.servers`) that outlives the build, followed
 then by its idle seconds and its socket's path. A server ends once it has had
