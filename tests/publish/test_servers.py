@@ -222,14 +222,19 @@ def test_a_killed_print_server_is_started_again_once(tmp_path):
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.mark.slow
-def test_a_failing_cell_fails_the_same_with_servers_and_without(tree):
-    notebook = tree / "notebooks" / "02-demo-text.ipynb"
+def _append_cell(tree: Path, code: str) -> None:
+    """Give the demo notebook 02-demo-text a last cell running ``code``."""
     import nbformat
 
+    notebook = tree / "notebooks" / "02-demo-text.ipynb"
     nb = nbformat.read(notebook, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('demo failure')"))
+    nb.cells.append(nbformat.v4.new_code_cell(code))
     nbformat.write(nb, notebook)
+
+
+@pytest.mark.slow
+def test_a_failing_cell_fails_the_same_with_servers_and_without(tree):
+    _append_cell(tree, "raise ValueError('demo failure')")
     messages = []
     for name, on in (("without", False), ("with", True)):
         with pytest.raises(BuildError) as caught:
@@ -252,12 +257,7 @@ def test_an_unknown_parameter_is_refused_with_servers_too(tree):
 def test_a_report_fork_dies_when_the_build_stops_waiting(tree):
     import threading
 
-    import nbformat
-
-    notebook = tree / "notebooks" / "02-demo-text.ipynb"
-    nb = nbformat.read(notebook, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell("import time; time.sleep(120)"))
-    nbformat.write(nb, notebook)
+    _append_cell(tree, "import time; time.sleep(120)")
     (tree / "notebooks" / "01-demo-growth.ipynb").unlink()
     folder = tree / "with" / "build" / "servers"
     builder = {}
