@@ -43,6 +43,16 @@ def build_dir() -> Path:
     return Path(override).resolve() if override else PROJECT_ROOT / "build"
 
 
+def template_cache_dir(build_root: Path) -> Path:
+    """Return where a build keeps nbconvert's compiled templates for the next build."""
+    return Path(build_root) / "cache" / "templates"
+
+
+def figure_cache_dir(build_root: Path) -> Path:
+    """Return where a build keeps the files of the figures it drew (the figure cache)."""
+    return Path(build_root) / "cache" / "figures"
+
+
 def article_dir() -> Path:
     """Return the folder of the article's text, honouring ``ANALYSIS_LIB_ARTICLE_DIR``."""
     override = os.environ.get("ANALYSIS_LIB_ARTICLE_DIR")

@@ -122,7 +122,7 @@ def _build_rows(options: BenchOptions, work: Path, wanted: set[str]) -> list[Row
             touched.append(build(force=False)[0])
             # The same, for an edit that changes its figures: none is in the figure cache.
             measure.touch_notebook(source / notebooks[0].name, f"run {attempt}, redrawn")
-            shutil.rmtree(scratch / "build" / "cache" / "figures", ignore_errors=True)
+            shutil.rmtree(paths.figure_cache_dir(scratch / "build"), ignore_errors=True)
             redrawn.append(build(force=False)[0])
         servers.stop_all(scratch / "build")  # nothing of the build runs beside the loops below
         if "build" in wanted:

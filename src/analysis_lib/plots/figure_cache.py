@@ -30,6 +30,7 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 CACHE_ENV = "ANALYSIS_LIB_FIGURE_CACHE"
@@ -167,24 +168,35 @@ def save_renditions(draw: Callable[[], object], output_dir, stem: str):
 
     folder = Path(output_dir)
     targets = [folder / f"{stem}.png", folder / f"{stem}.svg", folder / f"{stem}.narrow.png"]
-    cache = cache_dir()
-    wide = draw()
-    with rendition.narrow():
-        slim = draw()
-        key = figure_key(wide, slim, *rendition.narrow_state()) if cache else None
-        cached = _load(cache, key) if key else None
-        if cached is None:
-            rendition.finish(slim)
-    if cached is not None:
+    lookup = _Lookup(cache_dir())
+    wide, slim = rendition.draw_renditions(draw, lookup)
+    if lookup.files is not None:
         plt.close(slim)
         check_stem(stem)
         folder.mkdir(parents=True, exist_ok=True)
         for target, name in zip(targets, _FILES, strict=True):
-            write_atomically(target, cached[name])
+            write_atomically(target, lookup.files[name])
         return wide, targets[:2], targets[2]
     written = save_figure(wide, folder, stem)
     (narrow_png,) = save_figure(slim, folder, f"{stem}.narrow", formats=("png",))
     plt.close(slim)
-    if key:
-        _store(cache, key, dict(zip(_FILES, [*written, narrow_png], strict=True)))
+    if lookup.key:
+        _store(lookup.cache, lookup.key, dict(zip(_FILES, [*written, narrow_png], strict=True)))
     return wide, written, narrow_png
+
+
+@dataclass
+class _Lookup:
+    """Looks a figure up in the cache before its narrow rendition is finished."""
+
+    cache: Path | None
+    key: str | None = None
+    files: dict[str, bytes] | None = None
+
+    def __call__(self, wide, slim) -> bool:
+        from analysis_lib.plots.rendition import narrow_state
+
+        if self.cache is not None:
+            self.key = figure_key(wide, slim, *narrow_state())
+            self.files = _load(self.cache, self.key) if self.key else None
+        return self.files is not None

@@ -298,13 +298,20 @@ def finish(fig) -> None:
             break
 
 
-def draw_renditions(draw: Callable[[], object]) -> tuple[object, object]:
+def draw_renditions(
+    draw: Callable[[], object], drawn_before: Callable[[object, object], bool] | None = None
+) -> tuple[object, object]:
     """Call ``draw`` twice: as is (wide) and inside :func:`narrow`; return both figures.
 
     Parameters
     ----------
     draw : callable
         Returns a new :class:`matplotlib.figure.Figure` on each call.
+    drawn_before : callable, optional
+        Called as ``drawn_before(wide, narrow)`` inside :func:`narrow`, before
+        the narrow rendition is finished (:func:`narrow_state` still tells its
+        width and legends). When it returns True the narrow figure is left
+        unfinished: its files are already known (the figure cache).
 
     Returns
     -------
@@ -314,5 +321,6 @@ def draw_renditions(draw: Callable[[], object]) -> tuple[object, object]:
     wide = draw()
     with narrow():
         slim = draw()
-        finish(slim)
+        if drawn_before is None or not drawn_before(wide, slim):
+            finish(slim)
     return wide, slim

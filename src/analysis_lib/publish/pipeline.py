@@ -316,7 +316,7 @@ def _kernel_environment(options: BuildOptions, build_root: Path) -> dict:
     """Return what the build adds to every kernel's environment."""
     from analysis_lib.plots import figure_cache
 
-    figures = build_root / "cache" / "figures"
+    figures = paths.figure_cache_dir(build_root)
     if options.force:
         figure_cache.clear(figures)  # a forced build draws every figure
     return {

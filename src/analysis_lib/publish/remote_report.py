@@ -27,7 +27,6 @@ import socket
 import struct
 import sys
 import threading
-from pathlib import Path
 
 from analysis_lib.exceptions import BuildError
 from analysis_lib.publish.warm_parent import REPORT_REQUEST
@@ -75,12 +74,13 @@ def prepare(socket_path: str) -> None:
     import nbclient  # noqa: F401
     import papermill  # noqa: F401
 
+    from analysis_lib import paths
     from analysis_lib.publish import execute, report  # noqa: F401
     from analysis_lib.publish.convert import prepare_exporters
+    from analysis_lib.publish.servers import build_root_of
     from analysis_lib.vocabulary import LANGS
 
-    build_root = Path(socket_path).parent.parent
-    prepare_exporters(sorted(LANGS), build_root / "cache" / "templates")
+    prepare_exporters(sorted(LANGS), paths.template_cache_dir(build_root_of(socket_path)))
 
 
 def _die_on_hang_up(channel: socket.socket) -> None:

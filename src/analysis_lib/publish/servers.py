@@ -156,6 +156,11 @@ class Server:
         return listener
 
 
+def build_root_of(address: str | Path) -> Path:
+    """Return the build folder of a server's socket (the inverse of :attr:`Server.address`)."""
+    return Path(address).parent.parent
+
+
 def servers(build_root: Path) -> list[Server]:
     """Return the servers a build folder can have, in the order of :data:`ROLES`."""
     return [Server(Path(build_root), role) for role in ROLES]

@@ -161,21 +161,21 @@ def socket_file(path: str) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
-def keep_serving(own: tuple[int, int], path: str, idle: float, last: float, kernels) -> bool:
+def keep_serving(own: tuple[int, int], path: str, idle: float, last: float, children) -> bool:
     """Whether a build server goes on: its socket file ``own`` is still at ``path``, and
-    it had a request within ``idle`` seconds or has a live kernel."""
+    it had a request within ``idle`` seconds or has a live child (kernel, report fork)."""
     try:
         if socket_file(path) != own:
             return False
     except OSError:
         return False
-    kernels[:] = [pid for pid in kernels if _alive(pid)]
-    return bool(kernels) or time.monotonic() - last < idle
+    children[:] = [pid for pid in children if _alive(pid)]
+    return bool(children) or time.monotonic() - last < idle
 
 
 def _serve(listener: socket.socket, idle: float | None = None, path: str = "") -> None:
     server = os.getpid()
-    kernels: list[int] = []
+    children: list[int] = []
     last = time.monotonic()
     if idle is not None:
         own = socket_file(path)
@@ -184,7 +184,7 @@ def _serve(listener: socket.socket, idle: float | None = None, path: str = "") -
         try:
             connection, _ = listener.accept()
         except TimeoutError:
-            if keep_serving(own, path, idle, last, kernels):
+            if keep_serving(own, path, idle, last, children):
                 continue
             return
         last = time.monotonic()
@@ -195,12 +195,12 @@ def _serve(listener: socket.socket, idle: float | None = None, path: str = "") -
             except OSError:
                 continue
             if first == REPORT_REQUEST and idle is not None:
-                kernels.append(_fork_report(listener, connection, fds))
+                children.append(_fork_report(listener, connection, fds))
                 continue
             for fd in fds:
                 os.close(fd)
-            if first == REPORT_REQUEST:
-                continue  # only a build server builds reports
+            if first == REPORT_REQUEST:  # only a build server builds reports
+                continue
             with connection.makefile("rb") as reader:
                 line = first + reader.readline()
             if not line.strip():
@@ -216,7 +216,7 @@ def _serve(listener: socket.socket, idle: float | None = None, path: str = "") -
                     code = 0
                 finally:
                     os._exit(code)
-            kernels.append(pid)
+            children.append(pid)
             connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
 
 

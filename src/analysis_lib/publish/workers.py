@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from analysis_lib import paths
 from analysis_lib.exceptions import AnalysisLibError, BuildError
 from analysis_lib.publish.report import ReportJob, ReportResult, build_report, print_report
 
@@ -211,7 +212,7 @@ def _pool(jobs: list, workers: int, remote):
 
     # Once, shared by the forks; the compiled templates are kept for the next build.
     languages = sorted({job.lang for job in jobs})
-    prepare_exporters(languages, jobs[0].build_root / "cache" / "templates")
+    prepare_exporters(languages, paths.template_cache_dir(jobs[0].build_root))
     # fork: the workers inherit papermill, nbconvert and the exporters from here.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
